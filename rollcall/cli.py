@@ -1,0 +1,59 @@
+"""The `rollcall` console script: a thin front over Django management commands.
+
+Only the contract's commands are listed; `rollcall manage …` reaches any other Django command
+(createsuperuser, shell, dbshell) for operators who need one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+COMMANDS = {
+    "serve": "serve the site and the API (gunicorn); --demo loads the demo registry",
+    "migrate": "create or upgrade the database schema",
+    "createuser": "create an editor, reviewer or admin",
+    "import": "import a CSV or JSON Lines file, all or nothing",
+    "export": "export the public registry as CSV, JSON Lines or FollowTheMoney",
+    "extract": "read one article and print what it reports",
+    "ingest": "extract, match and queue an article's facts for review",
+    "match": "find registry people by name",
+    "stats": "registry counts as of a date",
+    "history": "list the recorded changes of one record",
+}
+
+
+def usage() -> str:
+    lines = ["usage: rollcall COMMAND [options]", "", "commands:"]
+    lines += [f"  {name:<11} {text}" for name, text in COMMANDS.items()]
+    lines += ["  manage      run any other Django management command", ""]
+    lines += ["`rollcall COMMAND --help` describes a command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(usage())
+        sys.exit(0 if args else 2)
+    command, rest = args[0], args[1:]
+    if command == "manage":
+        if not rest:
+            print("usage: rollcall manage DJANGO_COMMAND [options]", file=sys.stderr)
+            sys.exit(2)
+        command, rest = rest[0], rest[1:]
+    elif command not in COMMANDS:
+        print(f"rollcall: unknown command {command!r}\n\n{usage()}", file=sys.stderr)
+        sys.exit(2)
+    elif command == "import":
+        # `import` is a Python keyword, so the Django command module is called import_list.
+        command = "import_list"
+
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rollcall", command, *rest])
+
+
+if __name__ == "__main__":
+    main()

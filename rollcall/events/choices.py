@@ -1,0 +1,43 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventType(models.TextChoices):
+    ARREST = "arrest", _("arrest")
+    CHARGE = "charge", _("charge")
+    SENTENCE = "sentence", _("sentence")
+    TRANSFER = "transfer", _("transfer")
+    RELEASE = "release", _("release")
+    DEPORTATION = "deportation", _("deportation")
+    DEATH_IN_CUSTODY = "death_in_custody", _("death in custody")
+    DEATH = "death", _("death")
+    RECOGNITION = "recognition", _("recognised as a political prisoner")
+
+
+class ReleaseKind(models.TextChoices):
+    """How someone was freed, most specific first (the extraction contract's order)."""
+
+    EXCHANGE = "exchange", _("exchange between states")
+    DEAL = "deal", _("freed under an agreement")
+    AMNESTY = "amnesty", _("amnesty")
+    PARDON = "pardon", _("pardon")
+    END_OF_TERM = "end_of_term", _("end of term")
+    ACQUITTAL = "acquittal", _("acquittal")
+    OTHER = "other", _("other")
+
+
+class SentenceKind(models.TextChoices):
+    TERM = "term", _("prison term")
+    LIFE = "life", _("life imprisonment")
+    DEATH_PENALTY = "death_penalty", _("death penalty")
+    NON_CUSTODIAL = "non_custodial", _("non-custodial (restricted freedom, fine)")
+
+
+# Events that put (or keep) a person in custody, and events that end custody. A charge alone does
+# not: people are charged in absentia and under travel bans.
+CUSTODY_STARTS = frozenset({EventType.ARREST, EventType.SENTENCE, EventType.TRANSFER})
+CUSTODY_ENDS = frozenset(
+    {EventType.RELEASE, EventType.DEPORTATION, EventType.DEATH_IN_CUSTODY, EventType.DEATH}
+)
+# Same-day events are applied in this order: detained and freed on one day ends the day free.
+DAY_ORDER = {kind: position for position, kind in enumerate(EventType.values)}

@@ -1,0 +1,144 @@
+"""A person's timeline, the cases behind it, and the custody it implies."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models, transaction
+from simple_history.models import HistoricalRecords
+
+from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
+from rollcall.lib.dates import DatePrecision, format_partial
+
+
+class CriminalArticle(models.Model):
+    """An article of a country's criminal code, e.g. BY 342 "organising actions that grossly
+    violate public order"; charges point here so cases can be counted by article."""
+
+    country = models.CharField(max_length=2)
+    code = models.CharField(max_length=50, default="criminal code")
+    number = models.CharField(max_length=30)
+    title = models.CharField(max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "code", "number"], name="unique_article")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.code} art. {self.number}"
+
+
+class Facility(models.Model):
+    """A prison, colony, pre-trial centre or camp."""
+
+    name = models.CharField(max_length=300)
+    country = models.CharField(max_length=2)
+    locality = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "name"]
+        verbose_name_plural = "facilities"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(models.Model):
+    """Something that happened to one person on a (possibly partial) date.
+
+    `country` is the holding state: whose authorities arrested, sentenced, released or deported
+    the person; `destination` is where a released or deported person was taken. An event that is
+    part of a reported mass event (the 13 Dec 2025 release) points to it through `collective`.
+    Saving or deleting an event rebuilds the person's custody intervals in the same transaction.
+    """
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="events")
+    collective = models.ForeignKey(
+        "collective.CollectiveEvent",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person_events",
+    )
+    type = models.CharField(max_length=20, choices=EventType.choices)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    country = models.CharField(max_length=2, blank=True)
+    release_kind = models.CharField(max_length=12, choices=ReleaseKind.choices, blank=True)
+    destination = models.CharField(max_length=2, blank=True)
+    facility = models.ForeignKey(
+        Facility, on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+    )
+    articles = models.ManyToManyField(CriminalArticle, blank=True, related_name="events")
+    sentence_kind = models.CharField(max_length=15, choices=SentenceKind.choices, blank=True)
+    term_months = models.PositiveIntegerField(null=True, blank=True)
+    regime = models.CharField(max_length=100, blank=True)
+    court = models.CharField(max_length=300, blank=True)
+    term_ends_on = models.DateField(null=True, blank=True)
+    recognised_by = models.CharField(max_length=200, blank=True)
+    note = models.TextField(blank=True)
+    citations = GenericRelation("sources.Citation")
+    history = HistoricalRecords(m2m_fields=[articles])
+
+    class Meta:
+        ordering = ["person_id", "date", "id"]
+        indexes = [
+            models.Index(fields=["type", "date"], name="event_type_date_idx"),
+            models.Index(fields=["person", "date"], name="event_person_date_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_type_display()} {self.when}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        from rollcall.events.custody import rebuild_custody
+
+        with transaction.atomic():
+            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            rebuild_custody([self.person_id])
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        from rollcall.events.custody import rebuild_custody
+
+        with transaction.atomic():
+            person_id = self.person_id
+            result = super().delete(*args, **kwargs)  # type: ignore[arg-type]
+            rebuild_custody([person_id])
+            return result
+
+    @property
+    def when(self) -> str:
+        return format_partial(self.date, self.date_precision)
+
+
+class CustodyInterval(models.Model):
+    """Derived, never edited: one stretch of custody, rebuilt from events on every event write.
+
+    `end` is the first day the person was no longer held (null while held). Intervals of one
+    person never overlap, which is what lets stats count people by counting intervals.
+    """
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="custody")
+    country = models.CharField(max_length=2, blank=True)
+    start = models.DateField(null=True, blank=True, help_text="null: held since an unknown date")
+    end = models.DateField(null=True, blank=True)
+    end_type = models.CharField(max_length=20, choices=EventType.choices, blank=True)
+    release_kind = models.CharField(max_length=12, choices=ReleaseKind.choices, blank=True)
+    destination = models.CharField(max_length=2, blank=True)
+    deported = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["person_id", "start"]
+        indexes = [
+            models.Index(fields=["start", "end"], name="custody_start_end_idx"),
+            models.Index(fields=["end", "end_type"], name="custody_end_idx"),
+            models.Index(fields=["country", "start"], name="custody_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.start}–{self.end or '…'}"

@@ -1,0 +1,1 @@
+"""Small helpers with no models, shared by the apps."""

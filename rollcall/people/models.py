@@ -1,0 +1,121 @@
+"""People in the registry and the many ways their names are written."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from rollcall.lib.dates import DatePrecision, format_partial
+from rollcall.people.choices import Gender, NameKind, Publication, Visibility
+
+
+def new_uid() -> str:
+    return f"rc-{uuid.uuid4().hex[:12]}"
+
+
+class PersonQuerySet(models.QuerySet["Person"]):
+    def public(self) -> PersonQuerySet:
+        """People whose names anyone may read."""
+        return self.filter(visibility=Visibility.PUBLIC, publication=Publication.PUBLISHED)
+
+    def counted(self) -> PersonQuerySet:
+        """People the public figures count: published, and public or anonymous (never hidden)."""
+        return self.filter(publication=Publication.PUBLISHED).exclude(visibility=Visibility.HIDDEN)
+
+    def visible_to(self, staff: bool) -> PersonQuerySet:
+        return self.all() if staff else self.public()
+
+
+class Person(models.Model):
+    """Someone held, or once held, for political reasons.
+
+    `uid` is the stable public id (the `person_id` of the API and the `id` column of imports):
+    an external list's own id when one was given, else a generated `rc-…`. There is no status
+    field: whether someone is held on a date is derived from their events (see events.custody).
+    """
+
+    uid = models.CharField(max_length=200, unique=True, default=new_uid)
+    gender = models.CharField(max_length=10, choices=Gender.choices, blank=True)
+    birth_date = models.DateField(null=True, blank=True)
+    birth_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.YEAR
+    )
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC, db_index=True
+    )
+    publication = models.CharField(
+        max_length=10, choices=Publication.choices, default=Publication.PUBLISHED, db_index=True
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    citations = GenericRelation("sources.Citation")
+    history = HistoricalRecords()
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "people"
+
+    def __str__(self) -> str:
+        return self.primary_name or self.uid
+
+    @property
+    def primary_name(self) -> str:
+        # Iterating `names.all()` uses a prefetch when the caller made one.
+        names = list(self.names.all())
+        for name in names:
+            if name.kind == NameKind.PRIMARY:
+                return name.value
+        return names[0].value if names else ""
+
+    @property
+    def birth(self) -> str:
+        return format_partial(self.birth_date, self.birth_precision)
+
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC and self.publication == Publication.PUBLISHED
+
+
+class PersonName(models.Model):
+    """One spelling of a person's name: a script, a transliteration or a source's misspelling."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    value = models.CharField(max_length=300)
+    script = models.CharField(max_length=20, blank=True, help_text="BCP 47, e.g. be-Cyrl, zh-Hans")
+    kind = models.CharField(max_length=12, choices=NameKind.choices, default=NameKind.ALIAS)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "value"], name="unique_name_per_person"),
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(kind="primary"), name="one_primary_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class ExternalId(models.Model):
+    """An id the person has in another register (Viasna, Memorial, Wikidata, …)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="external_ids")
+    scheme = models.CharField(max_length=50)
+    value = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "value"], name="unique_external_id")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme}:{self.value}"
