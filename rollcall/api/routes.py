@@ -1,3 +1,164 @@
-from ninja import NinjaAPI
+"""The read-only JSON API of the contract, mounted at /api/v1/.
 
-api = NinjaAPI(title="Rollcall API", version="1", urls_namespace="api")
+Anonymous and hidden people are never named to anyone without staff rights: they are left out
+of people lists, their pages answer 404, and their events are left out of event lists (a
+collective event still counts them, without names).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+from django.db.models import Q
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query
+from ninja.errors import HttpError
+from ninja.renderers import JSONRenderer
+
+from rollcall.api import schemas, serialize
+from rollcall.events.choices import EventType
+from rollcall.events.models import CustodyInterval, Event
+from rollcall.events.status import Status
+from rollcall.lib.countries import clean_country
+from rollcall.people.models import Person
+from rollcall.people.search import search_people
+from rollcall.stats.queries import RELEASES, compute
+
+
+class Utf8Renderer(JSONRenderer):
+    """Names in Cyrillic and Chinese stay readable in the raw JSON, not \\u-escaped."""
+
+    json_dumps_params: ClassVar[dict[str, Any]] = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    renderer=Utf8Renderer(),
+    title="Rollcall API",
+    version="1",
+    description="An open, sourced registry of political prisoners. Read-only for the public.",
+    urls_namespace="api",
+)
+
+
+def is_staff(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated and user.is_staff)
+
+
+def _country(value: str | None, field: str) -> str | None:
+    if not value:
+        return None
+    try:
+        return clean_country(value)
+    except ValueError as exc:
+        raise HttpError(422, f"{field}: {exc}") from None
+
+
+def _day(value: str | None, field: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HttpError(422, f"{field}: {value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+@api.get("/people", response=schemas.PersonList, tags=["people"])
+def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[str, Any]:
+    """People in the registry; `q` matches names in any script and spelling."""
+    qs = Person.objects.visible_to(is_staff(request))
+    today = date.today()
+    country = _country(filters.country, "country")
+    if country:
+        qs = qs.filter(custody__country=country).distinct()
+    if filters.status:
+        qs = qs.filter(pk__in=_status_ids(filters.status, today))
+    if filters.q:
+        qs = search_people(qs, filters.q)
+    total = qs.count()
+    page = serialize.person_queryset(qs)[filters.offset : filters.offset + filters.limit]
+    return {"count": total, "items": [serialize.person(p, today, full=False) for p in page]}
+
+
+def _status_ids(status: str, day: date) -> Any:
+    held = (Q(start__lte=day) | Q(start__isnull=True)) & (Q(end__isnull=True) | Q(end__gt=day))
+    intervals = CustodyInterval.objects.all()
+    if status == Status.HELD:
+        return intervals.filter(held).values("person_id")
+    # Released people are those released at some point and not held now.
+    ended = intervals.filter(end__lte=day)
+    if status == Status.RELEASED:
+        ended = ended.filter(end_type__in=RELEASES)
+    elif status == Status.DEPORTED:
+        ended = ended.filter(end_type__in=RELEASES, deported=True)
+    elif status == Status.DIED_IN_CUSTODY:
+        ended = ended.filter(end_type=EventType.DEATH_IN_CUSTODY)
+    else:
+        raise HttpError(
+            422, f"status: {status!r} is not one of held, released, deported, died_in_custody"
+        )
+    return ended.exclude(person_id__in=intervals.filter(held).values("person_id")).values(
+        "person_id"
+    )
+
+
+@api.get("/people/{person_id}", response=schemas.PersonDetail, tags=["people"])
+def person(request: HttpRequest, person_id: str) -> dict[str, Any]:
+    """One person with names, events and the sources of each."""
+    qs = serialize.person_queryset(Person.objects.visible_to(is_staff(request)))
+    found = qs.filter(uid=person_id).first()
+    if found is None:
+        raise HttpError(404, f"no person {person_id!r}")
+    return serialize.person(found)
+
+
+@api.get("/events", response=schemas.EventList, tags=["events"])
+def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[str, Any]:
+    """Events on people's timelines and collective events, oldest first."""
+    staff = is_staff(request)
+    start, end = _day(filters.from_, "from"), _day(filters.to, "to")
+    if filters.type and filters.type not in EventType.values:
+        raise HttpError(422, f"type: {filters.type!r} is not an event type")
+    person_events = (
+        Event.objects.filter(person__in=Person.objects.visible_to(staff))
+        .select_related("person", "facility", "collective")
+        .prefetch_related("articles", "citations__source", "person__names")
+    )
+    collectives = serialize.collective_queryset()
+    if filters.type:
+        person_events = person_events.filter(type=filters.type)
+        collectives = collectives.filter(type=filters.type)
+    if start:
+        person_events = person_events.filter(date__gte=start)
+        collectives = collectives.filter(date__gte=start)
+    if end:
+        person_events = person_events.filter(date__lte=end)
+        collectives = collectives.filter(date__lte=end)
+    # Collective events come first within a page (there are few of them), then person events.
+    items: list[dict[str, Any]] = []
+    n_collective = collectives.count()
+    total = n_collective + person_events.count()
+    lo, hi = filters.offset, filters.offset + filters.limit
+    if lo < n_collective:
+        for c in collectives.order_by("date", "id")[lo:hi]:
+            items.append(serialize.collective(c, staff))
+    remaining = filters.limit - len(items)
+    if remaining > 0:
+        skip = max(0, lo - n_collective)
+        for e in person_events.order_by("date", "id")[skip : skip + remaining]:
+            items.append(serialize.event(e, e.person))
+    return {"count": total, "items": items}
+
+
+@api.get("/stats", response=schemas.StatsOut, by_alias=True, tags=["stats"])
+def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[str, Any]:
+    """The registry's own counts as of a date, with reported estimates beside them."""
+    if filters.series and filters.series not in {"month", "year"}:
+        raise HttpError(422, f"series: {filters.series!r} is not 'month' or 'year'")
+    return compute(
+        _day(filters.as_of, "as_of"),
+        _country(filters.country, "country"),
+        filters.series or None,
+        _day(filters.from_, "from"),
+    ).as_json()

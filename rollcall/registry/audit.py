@@ -1,0 +1,82 @@
+"""Reading the audit trail django-simple-history keeps for every registry record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from rollcall.collective.models import (
+    Agreement,
+    CollectiveEvent,
+    DestinationCount,
+    ReportedEstimate,
+    SanctionsMeasure,
+)
+from rollcall.events.models import Event
+from rollcall.people.models import ExternalId, Person, PersonName
+from rollcall.sources.models import Citation, Source
+
+AUDITED: dict[str, type[models.Model]] = {
+    "person": Person,
+    "name": PersonName,
+    "external_id": ExternalId,
+    "event": Event,
+    "source": Source,
+    "citation": Citation,
+    "collective": CollectiveEvent,
+    "destination": DestinationCount,
+    "agreement": Agreement,
+    "sanctions": SanctionsMeasure,
+    "estimate": ReportedEstimate,
+}
+ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def _record_id(model: type[models.Model], key: str) -> int:
+    if model is Person and not key.isdigit():
+        found = Person.objects.filter(uid=key).values_list("pk", flat=True).first()
+        if found is None:
+            # A deleted person is found through its history.
+            found = (
+                Person.history.filter(uid=key).values_list("id", flat=True).first()  # type: ignore[attr-defined]
+            )
+        if found is None:
+            raise LookupError(f"no person {key!r}")
+        return int(found)
+    if not key.isdigit():
+        raise LookupError(f"{key!r} is not a record id")
+    return int(key)
+
+
+def changes(model_name: str, key: str) -> list[dict[str, Any]]:
+    """Each historical version as who/when/action/reason plus the fields that changed."""
+    model = AUDITED[model_name]
+    pk = _record_id(model, key)
+    records = list(
+        model.history.filter(id=pk).order_by("history_date", "history_id")  # type: ignore[attr-defined]
+    )
+    if not records:
+        raise LookupError(f"no history for {model_name} {key}")
+    out = []
+    previous = None
+    for record in records:
+        diff: dict[str, tuple[Any, Any]] = {}
+        if previous is not None:
+            delta = record.diff_against(previous)
+            diff = {c.field: (_plain(c.old), _plain(c.new)) for c in delta.changes}
+        out.append(
+            {
+                "when": record.history_date.isoformat(timespec="seconds"),
+                "who": record.history_user.get_username() if record.history_user else None,
+                "action": ACTIONS.get(record.history_type, record.history_type),
+                "reason": record.history_change_reason or "",
+                "changes": diff,
+            }
+        )
+        previous = record
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
