@@ -15,8 +15,6 @@ COMMANDS = {
     "createuser": "create an editor, reviewer or admin",
     "import": "import a CSV or JSON Lines file, all or nothing",
     "export": "export the public registry as CSV, JSON Lines or FollowTheMoney",
-    "extract": "read one article and print what it reports",
-    "ingest": "extract, match and queue an article's facts for review",
     "match": "find registry people by name",
     "stats": "registry counts as of a date",
     "history": "list the recorded changes of one record",

@@ -47,6 +47,9 @@ class Command(BaseCommand):
             "-",
             "--graceful-timeout",
             "5",
+            # gunicorn's control socket defaults to one path in $HOME shared by every server on
+            # the machine (a demo, a test server, production); Rollcall does not use it.
+            "--no-control-socket",
         ]
         os.execv(sys.executable, argv)  # noqa: S606 - a fixed argument list, no shell
 

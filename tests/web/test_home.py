@@ -1,0 +1,45 @@
+"""The home page: today's figures, the estimate beside them, the latest collective event."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from rollcall.collective.models import CollectiveEvent
+from rollcall.registry.demo import load_demo
+from tests.cast import person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_each_fact_with_its_source(client: Client) -> None:
+    load_demo()
+    html = client.get("/").content.decode()
+    assert "Release of 123 political prisoners by Belarus" in html
+    assert "<q>with at least nine reportedly relocated directly to Lithuania</q>" in html
+    assert 'according to <span class="attribution">Human rights organizations</span>' in html
+    assert "United States eased sanctions on Belarus: potash" in html
+    for name in ["Maria Kolesnikova", "Viktor Babariko", "Maksim Znak", "Ales Bialiatski"]:
+        assert name in html
+
+
+def test_it_counts_but_never_names_anonymous_people(client: Client) -> None:
+    load_demo()
+    secret = person(
+        "Secret Prisoner", visibility="anonymous", events=[("arrest", "2021-06-01", "BY")]
+    )
+    collective = CollectiveEvent.objects.get()
+    secret.events.create(type="release", date=collective.date, country="BY", collective=collective)
+    html = client.get("/").content.decode()
+    assert 'data-figure="released">5<' in html
+    assert "Secret Prisoner" not in html
+
+
+def test_it_works_on_an_empty_registry(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 200
+    assert 'data-figure="held">0<' in response.content.decode()
+
+
+def test_it_refuses_a_post(client: Client) -> None:
+    assert client.post("/").status_code == 405
