@@ -21,6 +21,7 @@ from rollcall.events.choices import EventType
 from rollcall.events.models import CustodyInterval, Event
 from rollcall.events.status import Status
 from rollcall.lib.countries import clean_country
+from rollcall.people.matching import registry_index
 from rollcall.people.models import Person
 from rollcall.people.search import search_people
 from rollcall.stats.queries import RELEASES, compute
@@ -162,3 +163,14 @@ def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[st
         filters.series or None,
         _day(filters.from_, "from"),
     ).as_json()
+
+
+@api.get("/match", response=schemas.MatchOut, tags=["people"])
+def match(request: HttpRequest, name: str, limit: int = 5) -> dict[str, Any]:
+    """Registry people whose names match `name`; a score of 0.7 or more means the same person."""
+    if not name.strip():
+        raise HttpError(422, "name: must not be empty")
+    if not 1 <= limit <= 50:
+        raise HttpError(422, "limit: must be between 1 and 50")
+    found = registry_index.match(name, limit, staff=is_staff(request))
+    return {"query": name, "candidates": [c.as_json() for c in found]}

@@ -1,0 +1,217 @@
+"""In-memory name index: blocking by phonetic keys, then exact scoring.
+
+Why two levels (key -> vocabulary token -> name variants): a registry of 300,000
+name variants has only tens of thousands of *distinct* words.  Blocking keys
+(consonant frames and their one-letter deletions, given-name group ids, unspaced
+pinyin) point to distinct words; each candidate word is checked once with the real
+token similarity, and only words that could match pull in their name variants.  A
+query then scores a few dozen variants instead of the registry.
+
+A candidate variant must share similar words with the query on at least two tokens
+(given name and surname), except when the query has one token or one of its words is
+rare; this is what keeps common given names (Maria, Aliaksandr) from flooding the
+candidate set.  Every stored variant is parsed once, at add time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from rollcall.names.parse import ParsedName, Token, make_token, parse
+from rollcall.names.phonetic import consonants, deletion_keys
+from rollcall.names.score import compare
+
+_WORD_MIN_SIMILARITY = 0.5  # vocabulary words weaker than this pull nothing in
+_RARE_POSTINGS = 40  # a query word this rare is enough on its own
+_SINGLE_TOKEN_CAP = 300  # one-word queries cannot match; score a sample only
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    person_id: str
+    variant: str
+    score: float
+
+
+def _block_keys(tok: Token) -> set[str]:
+    keys: set[str] = set()
+    for form in tok.forms:
+        frame = consonants(form)
+        if frame:
+            keys.update("c:" + k for k in deletion_keys(frame))
+        else:
+            keys.add("v:" + form)
+    keys.update("g:" + gid for gid in tok.groups)
+    return keys
+
+
+def _could_match(a: Token, b: Token) -> bool:
+    """Cheap pre-check (C-speed edit distance) before a word pulls in its names."""
+    if a.groups & b.groups:
+        return True
+    if a.foreign or b.foreign:
+        return True
+    for fa in a.forms:
+        for fb in b.forms:
+            limit = max(2, min(len(fa), len(fb)) // 3)
+            if Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit:
+                return True
+    return False
+
+
+def _joined_tokens(tokens: tuple[Token, ...]) -> list[Token]:
+    """Neighbouring words written together: Kara-Murza may be queried as Karamurza."""
+    out = []
+    for a, b in pairwise(tokens):
+        if (a.hyphen or b.hyphen or len(tokens) >= 3) and not (a.foreign or b.foreign):
+            out.append(make_token(a.word + b.word))
+    return out
+
+
+class NameIndex:
+    """Names of many people; one person may have many name variants."""
+
+    def __init__(self) -> None:
+        self._names: list[ParsedName | None] = []
+        self._owner: list[str] = []
+        self._by_person: dict[str, list[int]] = {}
+        self._postings: dict[str, set[int]] = {}  # token key -> variant ids
+        self._vocab: dict[str, Token] = {}  # token key -> token
+        self._blocks: dict[str, set[str]] = {}  # block key -> token keys
+        self._zh: dict[str, set[int]] = {}  # pinyin string -> variant ids
+        self._size = 0
+        self._word_cache: dict[str, set[int]] = {}
+
+    def __len__(self) -> int:
+        return self._size
+
+    # -- building -------------------------------------------------------------
+    def add(self, person_id: str, name: str) -> None:
+        parsed = parse(name)
+        if not parsed.tokens:
+            return
+        vid = len(self._names)
+        self._names.append(parsed)
+        self._owner.append(person_id)
+        self._by_person.setdefault(person_id, []).append(vid)
+        self._size += 1
+        for tok in (*parsed.tokens, *_joined_tokens(parsed.core)):
+            posting = self._postings.get(tok.key)
+            if posting is None:
+                posting = self._postings[tok.key] = set()
+                self._vocab[tok.key] = tok
+                for bk in _block_keys(tok):
+                    self._blocks.setdefault(bk, set()).add(tok.key)
+            posting.add(vid)
+        for form in parsed.zh:
+            self._zh.setdefault(form, set()).add(vid)
+        if self._word_cache:
+            self._word_cache.clear()
+
+    def add_many(self, pairs: Iterable[tuple[str, str]]) -> None:
+        cache = self._word_cache
+        self._word_cache = {}
+        for person_id, name in pairs:
+            self.add(person_id, name)
+        cache.clear()
+
+    def remove(self, person_id: str) -> None:
+        vids = self._by_person.pop(person_id, None)
+        if not vids:
+            return
+        for vid in vids:
+            parsed = self._names[vid]
+            if parsed is None:
+                continue
+            for tok in (*parsed.tokens, *_joined_tokens(parsed.core)):
+                posting = self._postings.get(tok.key)
+                if posting is not None:
+                    posting.discard(vid)
+            for form in parsed.zh:
+                self._zh.get(form, set()).discard(vid)
+            self._names[vid] = None
+            self._size -= 1
+        self._word_cache.clear()
+
+    # -- searching ------------------------------------------------------------
+    def _word_postings(self, tok: Token) -> set[int]:
+        """Variants containing a word similar to `tok` (cached per query word)."""
+        hit = self._word_cache.get(tok.key)
+        if hit is not None:
+            return hit
+        found: set[int] = set()
+        seen: set[str] = set()
+        for bk in _block_keys(tok):
+            for wkey in self._blocks.get(bk, ()):
+                if wkey in seen:
+                    continue
+                seen.add(wkey)
+                posting = self._postings[wkey]
+                if posting and _could_match(tok, self._vocab[wkey]):
+                    found |= posting
+        if len(self._word_cache) > 50_000:
+            self._word_cache.clear()
+        self._word_cache[tok.key] = found
+        return found
+
+    def _candidates(self, q: ParsedName) -> set[int]:
+        sets = [self._word_postings(t) for t in q.core]
+        sets += [self._word_postings(t) for t in _joined_tokens(q.core)]
+        cands: set[int] = set()
+        for form in q.zh:
+            cands |= self._zh.get(form, set())
+        sets = sorted((s for s in sets if s), key=len)
+        if not sets:
+            return cands
+        if len(q.core) <= 1:
+            first = sets[0]
+            if len(first) <= _SINGLE_TOKEN_CAP:
+                return cands | first
+            for i, vid in enumerate(first):
+                if i >= _SINGLE_TOKEN_CAP:
+                    break
+                cands.add(vid)
+            return cands
+        for s in sets:
+            if len(s) <= _RARE_POSTINGS:
+                cands |= s
+        for i in range(len(sets)):
+            for j in range(i + 1, len(sets)):
+                cands |= sets[i] & sets[j]
+        return cands
+
+    def search(self, query: str, limit: int = 5, min_score: float = 0.3) -> list[Match]:
+        """Best-matching people, one Match per person, best first."""
+        q = parse(query)
+        if not q.tokens or limit <= 0:
+            return []
+        best: dict[str, tuple[float, float, int]] = {}
+        names = self._names
+        owner = self._owner
+        folded = query.casefold()
+        for vid in self._candidates(q):
+            cand = names[vid]
+            if cand is None:
+                continue
+            s = round(compare(q, cand), 4)
+            if s < min_score:
+                continue
+            pid = owner[vid]
+            prev = best.get(pid)
+            if prev is None or s >= prev[0]:
+                # Equal scores: show the variant written most like the query.
+                tie = fuzz.ratio(folded, cand.raw.casefold())
+                if prev is None or s > prev[0] or tie > prev[1]:
+                    best[pid] = (s, tie, vid)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
+        out = []
+        for pid, (s, _tie, vid) in ranked:
+            cand = names[vid]
+            assert cand is not None
+            out.append(Match(person_id=pid, variant=cand.raw, score=s))
+        return out

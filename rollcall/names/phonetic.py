@@ -1,0 +1,135 @@
+"""Phonetic edit distance on translit skeletons, and consonant keys for blocking.
+
+Why a weighted distance: after translit.py has folded away scheme and language
+differences, what is left between two spellings of *one* name is mostly vowel noise
+(Belarusian yakanye Bialiatski/Belyatski), voicing (Maxim Snak/Maksim Znak) and
+keyboard typos; what is left between *two* names is usually a different consonant
+(Statkevich/Stankevich, Losik/Lozin).  A plain Levenshtein ratio treats all of these
+alike, which is exactly why general-purpose matchers accept look-alike surnames one
+letter apart.  Here a vowel change costs 0.3, a voicing or keyboard-neighbour change
+0.4-0.7 and an unrelated consonant 1.0; the allowance grows with word length
+(see score.token_similarity).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+VOWELS = frozenset("aeiou")
+
+_SIMILAR: dict[frozenset[str], float] = {}
+
+
+def _pairs(cost: float, *groups: str) -> None:
+    for group in groups:
+        for x in group:
+            for y in group:
+                if x != y:
+                    _SIMILAR[frozenset((x, y))] = min(cost, _SIMILAR.get(frozenset((x, y)), 9))
+
+
+# Vowels: after akanye folding a/o are one letter; the rest are cheap but not free.
+_pairs(0.3, "aei")
+_pairs(0.4, "aeiu")
+# Voicing pairs and sound-alikes that transliteration or speech confuses.
+_pairs(0.3, "qs", "qt")  # ц: German z, Polish c, tsekanye
+_pairs(0.4, "bp", "dt", "vf", "xj", "vu", "xs", "st", "qc")
+_pairs(0.5, "kh")
+_pairs(0.5, "cx", "cj", "ct", "sj", "mn")
+_pairs(0.7, "lr")
+
+# Keyboard neighbours (QWERTY and the ЙЦУКЕН positions of the same keys are
+# different, but typos in stored names come overwhelmingly from Latin input).
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+for r, row in enumerate(_ROWS):
+    for i, ch in enumerate(row):
+        near = set()
+        if i > 0:
+            near.add(row[i - 1])
+        if i + 1 < len(row):
+            near.add(row[i + 1])
+        for rr in (r - 1, r + 1):
+            if 0 <= rr < len(_ROWS):
+                for j in (i - 1, i, i + 1):
+                    if 0 <= j < len(_ROWS[rr]):
+                        near.add(_ROWS[rr][j])
+        for other in near:
+            key = frozenset((ch, other))
+            _SIMILAR[key] = min(0.7, _SIMILAR.get(key, 9))
+
+_INDEL: dict[str, float] = {"i": 0.35, "h": 0.5, "t": 0.6, "u": 0.45}
+for _v in "aeo":
+    _INDEL[_v] = 0.5
+_DEFAULT_INDEL = 0.8
+_TRANSPOSE = 0.6
+
+
+def sub_cost(x: str, y: str) -> float:
+    if x == y:
+        return 0.0
+    return _SIMILAR.get(frozenset((x, y)), 1.0)
+
+
+def indel_cost(x: str) -> float:
+    return _INDEL.get(x, _DEFAULT_INDEL)
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_SUB: dict[str, dict[str, float]] = {x: {y: sub_cost(x, y) for y in _ALPHABET} for x in _ALPHABET}
+
+
+@lru_cache(maxsize=500_000)
+def distance(a: str, b: str) -> float:
+    """Weighted optimal-string-alignment distance (Damerau with adjacent swaps)."""
+    if a == b:
+        return 0.0
+    lb = len(b)
+    indel = _INDEL
+    default = _DEFAULT_INDEL
+    del_b = [indel.get(c, default) for c in b]
+    prev2: list[float] = []
+    prev = [0.0] * (lb + 1)
+    for j in range(lb):
+        prev[j + 1] = prev[j] + del_b[j]
+    pa = ""
+    for ca in a:
+        row = _SUB.get(ca)
+        cost_a = indel.get(ca, default)
+        cur = [prev[0] + cost_a]
+        pb = ""
+        for j in range(lb):
+            cb = b[j]
+            best = prev[j] if ca == cb else prev[j] + (row.get(cb, 1.0) if row else 1.0)
+            d = prev[j + 1] + cost_a
+            if d < best:
+                best = d
+            d = cur[j] + del_b[j]
+            if d < best:
+                best = d
+            if pa and pb and ca == pb and pa == cb:
+                d = prev2[j - 1] + _TRANSPOSE
+                if d < best:
+                    best = d
+            cur.append(best)
+            pb = cb
+        prev2, prev = prev, cur
+        pa = ca
+    return prev[lb]
+
+
+def consonants(skeleton: str) -> str:
+    """Consonant frame of a skeleton: vowels carry most cross-language noise."""
+    return "".join(c for c in skeleton if c not in VOWELS)
+
+
+def deletion_keys(frame: str) -> set[str]:
+    """The frame and its one-letter deletions (symmetric-delete blocking).
+
+    Two frames one insertion, deletion, substitution or swap apart always share a
+    key, so one consonant typo still finds the candidate.
+    """
+    keys = {frame}
+    if len(frame) >= 3:
+        for i in range(len(frame)):
+            keys.add(frame[:i] + frame[i + 1 :])
+    return keys

@@ -1,0 +1,242 @@
+"""Score two names in [0, 1]; >= THRESHOLD (0.7) means "same person".
+
+How the pieces combine, and why:
+
+* Tokens are aligned order-free (best one-to-one assignment), because registries
+  hold "Kolesnikova Maria" as often as "Maria Kolesnikova".
+* Each token pair gets a similarity calibrated on the same scale as the final
+  score: >= 0.7 means "same word".  Given names use the equivalence table
+  (given_names.py); other tokens use the phonetic distance on translit skeletons
+  with an allowance that grows with length; gendered surname endings
+  (-ski/-skaya, -ov/-ova, -y/-aya) that differ cap the pair at 0.4 because a
+  husband and wife are different people.
+* The name score is dominated by the *weakest* aligned pair (0.9 * min + 0.1 *
+  mean): a perfect surname cannot compensate a different given name, which is the
+  classic failure of token-set matchers (Viktar vs Eduard Babaryka).
+* A one-token name cannot reach the threshold against a fuller name (first-name-only
+  or surname-only queries); unmatched extra tokens cost 0.16 each (one is tolerated,
+  two are not), except patronymics, which are optional.
+* Chinese names take the pinyin path (chinese.py) first.
+"""
+
+from __future__ import annotations
+
+from itertools import permutations
+
+from rapidfuzz.distance import Levenshtein
+
+from rollcall.names.given_names import group_skeletons
+from rollcall.names.parse import ParsedName, Token, make_token, parse
+from rollcall.names.phonetic import VOWELS, consonants, distance, sub_cost
+
+THRESHOLD = 0.7
+
+_ONE_TOKEN_VS_MANY = 0.55  # "Maria" vs "Maria Kolesnikova": never a match
+_ONE_TOKEN_VS_ONE = 0.65  # two mononyms: too little evidence for a match
+_EXTRA_TOKEN = 0.16
+_EXTRA_HYPHEN_PART = 0.06
+_DIFFERENT_GIVEN_NAME = 0.25
+_GENDER_CAP = 0.4
+_ENDING_PENALTY = 0.8
+
+_cache: dict[tuple[str, str], float] = {}
+_CACHE_MAX = 1_000_000
+
+
+def allowance(length: int) -> float:
+    """Phonetic distance a word of `length` letters may absorb and still match.
+
+    Short words get almost none: Znak/Zhak, Lin/Lan are different names; long
+    surnames tolerate a dropped consonant or a keyboard slip.
+    """
+    return min(1.1, max(0.0, 0.15 * (length - 3)))
+
+
+def _gender_conflict(a: str, b: str) -> bool:
+    """Same stem, one form feminine (-a) and the other not: spouses or siblings."""
+    if len(a) < 4 or len(b) < 4 or (a[-1] == "a") == (b[-1] == "a"):
+        return False
+    prefix = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return prefix >= min(len(a), len(b)) - 2
+
+
+def _different_ending(a: str, b: str) -> bool:
+    """Endings carry suffixes (-ik/-ikau, -uk/-ik, -ovich/-evich, -ova/-eva): a
+    different ending is a different surname far more often than a typo.  Close
+    consonant pairs (ц/с/т) are spelling, not suffix, differences."""
+    for x, y in zip(a[-2:][::-1], b[-2:][::-1], strict=False):
+        if x != y and (x in VOWELS or y in VOWELS or sub_cost(x, y) > 0.4):
+            return True
+    for tail in ("vic", "va", "vna"):
+        if (
+            a.endswith(tail)
+            and b.endswith(tail)
+            and min(len(a), len(b)) > len(tail)
+            and a[-len(tail) - 1] != b[-len(tail) - 1]
+        ):
+            return True
+    return False
+
+
+def form_similarity(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    length = max(len(a), len(b))
+    lev = Levenshtein.distance(a, b)
+    allow = allowance(length)
+    # Far-apart words (most pairs in an alignment matrix) skip the weighted DP.
+    d = lev * 0.8 if lev > max(3, length // 2) else distance(a, b)
+    if _different_ending(a, b):
+        d += _ENDING_PENALTY
+    if d <= allow:
+        sim = 1.0 - 0.3 * d / allow
+    else:
+        sim = max(0.0, 0.7 - 0.35 * (d - allow) / max(allow, 0.3))
+    if _gender_conflict(a, b):
+        sim = min(sim, _GENDER_CAP)
+    return sim
+
+
+def _foreign_similarity(a: Token, b: Token) -> float:
+    """Han transcription vs original spelling: compare consonant frames only."""
+    best = 0.0
+    for fa in a.forms:
+        for fb in b.forms:
+            ca, cb = consonants(fa), consonants(fb)
+            if not ca or not cb:
+                continue
+            d = distance(ca, cb)
+            best = max(best, 0.85 if d == 0 else 0.75 if d <= 0.5 else 0.4)
+    return best
+
+
+def _compute(a: Token, b: Token) -> float:
+    if a.foreign or b.foreign:
+        if a.foreign and b.foreign:
+            return 1.0 if a.word == b.word else 0.3
+        return _foreign_similarity(a, b)
+    best = max(form_similarity(fa, fb) for fa in a.forms for fb in b.forms)
+    if a.groups and b.groups:
+        return 1.0 if a.groups & b.groups else min(best, _DIFFERENT_GIVEN_NAME)
+    if a.groups or b.groups:
+        known, other = (a, b) if a.groups else (b, a)
+        for gid in known.groups:
+            for g in group_skeletons(gid):
+                for f in other.forms:
+                    s = form_similarity(f, g)
+                    if s > best:
+                        best = s
+    return best
+
+
+def token_similarity(a: Token, b: Token) -> float:
+    """Similarity of two tokens, >= 0.7 meaning "the same name word"."""
+    if a.key == b.key:
+        return 1.0
+    key = (a.key, b.key) if a.key < b.key else (b.key, a.key)
+    hit = _cache.get(key)
+    if hit is None:
+        if len(_cache) >= _CACHE_MAX:
+            _cache.clear()
+        hit = _cache[key] = _compute(a, b)
+    return hit
+
+
+def _strict_similarity(a: Token, b: Token) -> float:
+    return 1.0 if a.word == b.word else 0.2
+
+
+def _best_alignment(
+    short: tuple[Token, ...], long: tuple[Token, ...], strict: bool
+) -> tuple[list[float], list[int]]:
+    sim = _strict_similarity if strict else token_similarity
+    matrix = [[sim(s, t) for t in long] for s in short]
+    n, m = len(short), len(long)
+    best_total = -1.0
+    best: tuple[list[float], list[int]] = ([], [])
+    if n <= 4 and m <= 6:
+        for perm in permutations(range(m), n):
+            vals = [matrix[i][j] for i, j in enumerate(perm)]
+            total = min(vals) * 2 + sum(vals)
+            if total > best_total:
+                best_total = total
+                best = (vals, list(perm))
+        return best
+    # Long names (rare): greedy assignment, strongest pairs first.
+    pairs = sorted(((matrix[i][j], i, j) for i in range(n) for j in range(m)), reverse=True)
+    used_i: set[int] = set()
+    used_j: set[int] = set()
+    vals_by_i: dict[int, float] = {}
+    for v, i, j in pairs:
+        if i not in used_i and j not in used_j:
+            used_i.add(i)
+            used_j.add(j)
+            vals_by_i[i] = v
+    return [vals_by_i[i] for i in range(n)], sorted(used_j)
+
+
+def _merged_variants(tokens: tuple[Token, ...]) -> list[tuple[tuple[Token, ...], int]]:
+    """Versions with two neighbours joined (Kara Murza/Karamurza), with the join position."""
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if a.foreign or b.foreign:
+            continue
+        joined = make_token(a.word + b.word)
+        out.append(((*tokens[:i], joined, *tokens[i + 2 :]), i))
+    return out
+
+
+def _score_tokens(
+    ta: tuple[Token, ...], tb: tuple[Token, ...], strict: bool, joined_at: int = -1
+) -> float:
+    """Score aligned token lists; `joined_at` marks a token of the longer list that
+    stands for two written words (it counts twice if left unmatched)."""
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    vals, used = _best_alignment(short, long, strict)
+    if not vals:
+        return 0.0
+    score = 0.9 * min(vals) + 0.1 * (sum(vals) / len(vals))
+    used_set = set(used)
+    for j, tok in enumerate(long):
+        if j not in used_set:
+            score -= _EXTRA_HYPHEN_PART if tok.hyphen else _EXTRA_TOKEN
+            if j == joined_at:
+                score -= _EXTRA_TOKEN
+    if len(short) == 1:
+        score = min(score, _ONE_TOKEN_VS_MANY if len(long) > 1 else _ONE_TOKEN_VS_ONE)
+    return score
+
+
+def compare(a: ParsedName, b: ParsedName) -> float:
+    """Score two parsed names (see the module docstring for the model)."""
+    if a.zh and b.zh and a.zh & b.zh:
+        return 1.0
+    if not a.core or not b.core:
+        return 0.0
+    # Both names read as pinyin: syllables must agree exactly (Liu/Lu, Xia/Xiaobo).
+    strict = bool(a.zh and b.zh)
+    ta, tb = a.core, b.core
+    if strict:
+        ta = tuple(t for t in a.tokens)
+        tb = tuple(t for t in b.tokens)
+    best = _score_tokens(ta, tb, strict)
+    if len(ta) != len(tb) and best < THRESHOLD * 0.5 and not strict:
+        longer_is_a = len(ta) > len(tb)
+        for variant, at in _merged_variants(ta if longer_is_a else tb):
+            pair = (variant, tb) if longer_is_a else (ta, variant)
+            best = max(best, _score_tokens(pair[0], pair[1], strict, at))
+    if a.patronymics and b.patronymics:
+        p = token_similarity(a.patronymics[0], b.patronymics[0])
+        if p < THRESHOLD:
+            best = min(best, 0.5)
+    return max(0.0, min(1.0, best))
+
+
+def score(a: str, b: str) -> float:
+    """Similarity of two names as written; >= THRESHOLD means the same person."""
+    return round(compare(parse(a), parse(b)), 4)

@@ -1,0 +1,199 @@
+"""Fold any Cyrillic or Latin spelling of a name onto one canonical ASCII skeleton.
+
+Why a skeleton instead of a transliteration: the registry receives the same person
+romanised by a dozen conventions (BGN/PCGN, ICAO passports, GOST, Library of
+Congress, the Belarusian 2007 national system, Łacinka, French, German, Polish press
+usage) and in two languages whose spelling differs systematically (Belarusian
+akanye Kalesnikava vs Russian Kolesnikova, ў vs в, дз/ц vs д/т).  Rather than guess
+which scheme a string follows, every string is pushed through rules that erase the
+differences *between* schemes and languages while keeping differences *between
+names*.  What remains is compared with a phonetic edit distance (phonetic.py).
+
+Placeholders used while folding: ``C`` = ч, ``X`` = ш, ``J`` = ж; they become
+``c``, ``x``, ``j`` at the end (plain c, x and j never survive the folding, so the
+letters are free), and ц (ts, tz, c) ends as ``q``.  Some Latin digraphs are
+ambiguous between schemes ("ch" is ч in English, х in German/Polish/Czech, ш in
+French; GOST 7.79 "x" is х); those words get several skeletons and the matcher
+takes the best.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from itertools import product
+
+from anyascii import anyascii
+
+from rollcall.names.resources import cyrillic_table
+
+# Latin letters whose diacritic carries the meaning (Łacinka, BY-2007, Czech-style
+# scholarly transliteration, Polish).  anyascii would drop it: č -> c, losing ч.
+_PREMAP: dict[str, str] = {
+    "č": "C",
+    "š": "X",
+    "ž": "J",
+    "ż": "J",
+    "ŭ": "u",
+    "ć": "ts",
+    "ś": "s",
+    "ź": "z",
+    "ń": "n",
+    "ł": "l",
+    "ĺ": "l",
+    "ľ": "l",
+    "ü": "u",
+    "ö": "o",
+    "ä": "a",
+    "ë": "e",
+    "ï": "i",
+    "ě": "ie",
+    "ý": "i",
+    "ĭ": "i",
+    "ǎ": "a",
+    "ó": "o",
+    "ß": "ss",
+}
+
+# Unambiguous digraphs/trigraphs, longest first (order matters: "tsch" before "sch").
+_SEQUENCES: list[tuple[str, str]] = [
+    ("schtsch", "XC"),
+    ("shch", "XC"),
+    ("szcz", "XC"),
+    ("shh", "XC"),
+    ("tsch", "C"),
+    ("tch", "C"),
+    ("sch", "X"),
+    ("sz", "X"),
+    ("sh", "X"),
+    ("zh", "J"),
+    ("gue", "ge"),  # French gu = г before e/i (Agueev, Evgueni)
+    ("gui", "gi"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("ck", "tsk"),
+    ("tz", "ts"),
+]
+_SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
+_SEQ_MAP = dict(_SEQUENCES)
+
+# Ambiguous spellings -> the phonemes they may stand for.
+_AMBIGUOUS_RE = re.compile(r"ch|cz(?=[eiyj]|$)|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)")
+_AMBIGUOUS: dict[str, tuple[str, ...]] = {
+    "ch": ("C", "h", "X"),  # English ч, German/Polish/BY-2007 х, French ш
+    "czi": ("C", "ts"),  # Polish ч, GOST 7.79-B ц (before e, i, y, j)
+    "cz": ("C",),
+    "ca": ("k", "ts"),  # English Nicolas, but Łacinka/Polish Halubiecaja
+    "j": ("j", "J"),  # German/Polish й, French ж (Tchyjevitch, Jouravlev)
+    "x": ("ks", "h"),  # Alexander, but GOST 7.79-B Tixanovskaya
+}
+_MAX_VARIANTS = 6
+
+_LATIN_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"c(?=[eiy])"), "ts"),  # Polish/Łacinka/BY-2007 c = ц
+    (re.compile(r"c(?=[aoukt])"), "k"),  # English Victor, Nicolas
+    (re.compile(r"c"), "ts"),
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"w"), "v"),
+    (re.compile(r"g"), "h"),  # Belarusian/Ukrainian г = h, х = h/kh/ch
+    (re.compile(r"[yj]"), "i"),  # ы, й and the glide of я/ю/е
+]
+
+# Rules that erase language differences (Belarusian vs Russian) and vowel noise.
+_SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"ine$"), "in"),  # French -ine for -ин (Iachine)
+    (re.compile(r"(?<=[aeiou])v(?=[^aeiou]|$)"), "u"),  # ў: Piatrou/Petrov, -ouski/-ovski
+    (re.compile(r"[oa]u(?=[^aeiou]|$)"), "u"),  # French ou = у; оў/аў = ov
+    (re.compile(r"ts(?=[ie])"), "t"),  # tsekanye: Tsikhanouski/Tikhanovsky
+    (re.compile(r"d[zs](?=[ie])"), "d"),  # dzekanye: Dziadok/Dedok, German ds
+    (re.compile(r"^ie"), "e"),  # Yermakov/Ermakov, Yevgeny/Evgeny
+    (re.compile(r"(?<=[a-zA-Z])i(?=[aeiou])"), ""),  # palatal glide: Bialiatski/Belyatski
+    (re.compile(r"o"), "a"),  # akanye: Kalesnikava/Kolesnikova
+    (re.compile(r"z"), "s"),  # German s = з, Snak/Znak
+    (re.compile(r"J"), "X"),  # ж/ш: German writes both "sch"
+    (re.compile(r"ts"), "q"),  # ц is one sound: one letter
+    (re.compile(r"(.)\1+"), r"\1"),
+]
+
+_CYR = cyrillic_table()
+
+
+def fold_chars(word: str) -> str:
+    """Lowercase, map Cyrillic and meaningful diacritics, drop everything else."""
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", word.lower()):
+        if ch in _CYR:
+            out.append(_CYR[ch])
+        elif ch in _PREMAP:
+            out.append(_PREMAP[ch])
+        elif "a" <= ch <= "z":
+            out.append(ch)
+        else:
+            folded = anyascii(ch).lower()
+            out.append("".join(c for c in folded if "a" <= c <= "z"))
+    return "".join(out)
+
+
+def _expand(text: str) -> list[str]:
+    """All readings of the ambiguous spellings in `text`."""
+    parts: list[list[str]] = []
+    pos = 0
+    for m in _AMBIGUOUS_RE.finditer(text):
+        parts.append([text[pos : m.start()]])
+        key = m.group()
+        if key == "cz" and (m.end() == len(text) or text[m.end()] in "eiyj"):
+            key = "czi"
+        elif key == "c":
+            key = "ca"
+        elif key == "j":
+            key = "j"
+        parts.append(list(_AMBIGUOUS[key]))
+        pos = m.end()
+    parts.append([text[pos:]])
+    # Uniform readings first (every "ch" read the same way, as one scheme would),
+    # then mixed ones, up to the cap.
+    out: dict[str, None] = {}
+    width = max(len(p) for p in parts)
+    for n in range(width):
+        out["".join(p[min(n, len(p) - 1)] for p in parts)] = None
+    for combo in product(*parts):
+        if len(out) >= _MAX_VARIANTS:
+            break
+        out["".join(combo)] = None
+    return list(out)
+
+
+def _skeleton(latin: str) -> str:
+    for pattern, repl in _LATIN_RULES:
+        latin = pattern.sub(repl, latin)
+    for pattern, repl in _SKELETON_RULES:
+        latin = pattern.sub(repl, latin)
+    return latin.lower()
+
+
+@lru_cache(maxsize=200_000)
+def skeletons(word: str) -> tuple[str, ...]:
+    """Canonical skeletons of one word (usually one; several for ambiguous spellings).
+
+    The first skeleton is the most likely reading (English conventions), so it can
+    serve as the display/blocking form.
+    """
+    folded = fold_chars(word)
+    if not folded:
+        return ()
+    folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
+    seen: dict[str, None] = {}
+    for variant in _expand(folded):
+        sk = _skeleton(variant)
+        if sk:
+            seen[sk] = None
+    return tuple(seen)
+
+
+def ascii_form(word: str) -> str:
+    """Plain lowercase ASCII of a word (tones and diacritics dropped), for pinyin."""
+    return "".join(c for c in anyascii(word).lower() if "a" <= c <= "z")
