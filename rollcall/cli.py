@@ -50,7 +50,13 @@ def main(argv: list[str] | None = None) -> None:
 
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["rollcall", command, *rest])
+    try:
+        execute_from_command_line(["rollcall", command, *rest])
+    except BrokenPipeError:
+        # `rollcall export | head`: the reader has gone, which is not an error worth a traceback.
+        # Point stdout at /dev/null so the interpreter's final flush does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(141)  # 128 + SIGPIPE, as a shell reports a command killed by a closed pipe
 
 
 if __name__ == "__main__":
