@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from anyascii import anyascii
 from pypinyin import Style, lazy_pinyin
 
 from bench.names.parts import (
@@ -58,6 +59,11 @@ class Query:
     kind: str
 
 
+def _real_rows() -> list[list[str]]:
+    with open(HERE / "real_people.tsv", encoding="utf-8") as fh:
+        return [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+
+
 def _surname_ru(root: str, suffix: int, gender: str) -> str:
     if re.search(r"(ов|ев|ин)$", root):
         return root + ("а" if gender == "f" else "")
@@ -92,6 +98,13 @@ class Generator:
         self.rng = random.Random(seed)
         self.taken: set[tuple[str, ...]] = set()
         self.people: list[Person] = []
+        # No synthetic Chinese person may bear a real person's (or real stranger's)
+        # name: "Liu Xia" would then be two people with one name.
+        for _pid, _use, name, _source in _real_rows():
+            words = [anyascii(w).lower() for w in name.split()]
+            if len(words) == 2 and all(w.isalpha() for w in words):
+                self.taken.add(("zh", words[0] + words[1]))
+                self.taken.add(("zh", words[1] + words[0]))
 
     # -- registry -------------------------------------------------------------
     def _slavic_keys(
@@ -100,8 +113,10 @@ class Generator:
         ru = _surname_ru(root, suffix, gender)
         g_ru, g_by = _given(gender, given)
         # Voicing pairs are one name (Snak/Znak): two people may not differ only there.
+        # Nor may they differ only by е/ё/я: Belarusian yakanye writes Russian е as я
+        # (Лебедик/Лебядзік), and Russian ё is often written е.
         by = belarusian(ru)
-        fold = str.maketrans("зж", "сш")
+        fold = str.maketrans("зжёя", "сшее")
         return [
             ("ru", g_ru, ru),
             ("by", g_by, by),
@@ -157,9 +172,7 @@ class Generator:
     def add_real(self) -> tuple[list[Person], list[Query]]:
         real: dict[str, Person] = {}
         queries: list[Query] = []
-        with open(HERE / "real_people.tsv", encoding="utf-8") as fh:
-            rows = [r for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
-        for pid, use, name, _source in rows:
+        for pid, use, name, _source in _real_rows():
             if use == "registry":
                 real.setdefault(pid, Person("real-" + pid, "real")).names.append(name)
             elif use == "query":
@@ -330,14 +343,15 @@ _VOICING = [
     set("гкх"),
     set("жш"),
     set("ао"),
-    set("еэ"),
+    set("еэёя"),
     set("иы"),
 ]
 
 
 def _one_consonant_apart(a: str, b: str) -> bool:
-    """Roots that differ in exactly one letter, and not by a mere voicing/akanye pair:
-    those are spellings of one name (Snak/Znak), not look-alikes."""
+    """Roots that differ in exactly one letter, and not by a mere voicing, akanye or
+    yakanye pair: those are spellings of one name (Snak/Znak, Лебед/Лебяд), not
+    look-alikes."""
     if len(a) != len(b):
         return False
     diff = [(x, y) for x, y in zip(a.lower(), b.lower(), strict=True) if x != y]

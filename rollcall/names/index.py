@@ -41,7 +41,7 @@ class Match:
 def _block_keys(tok: Token) -> set[str]:
     keys: set[str] = set()
     for form in tok.forms:
-        frame = consonants(form)
+        frame = consonants(form).replace("q", "s")  # ц/с: German z, Polish c
         if frame:
             keys.update("c:" + k for k in deletion_keys(frame))
         else:

@@ -139,6 +139,8 @@ def parse(name: str) -> ParsedName:
     core = tuple(t for t in tokens if not t.patronymic)
     patronymics = tuple(t for t in tokens if t.patronymic)
     zh = pinyin_forms([t.word for t in core]) if core and all(t.word for t in core) else frozenset()
+    if len(core) == 1 and core[0].groups:
+        zh = frozenset()  # "Hanna" is a given name, not the pinyin Han Na
     return ParsedName(name, tokens, core, patronymics, zh, False)
 
 

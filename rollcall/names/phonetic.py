@@ -30,10 +30,12 @@ def _pairs(cost: float, *groups: str) -> None:
 
 # Vowels: after akanye folding a/o are one letter; the rest are cheap but not free.
 _pairs(0.3, "aei")
-_pairs(0.4, "aeiu")
+_pairs(0.5, "iu")  # ю/у after the glide is dropped, Polish ó
+_pairs(0.65, "au", "eu")  # no scheme or language confuses these (Zhuk/Zhak)
 # Voicing pairs and sound-alikes that transliteration or speech confuses.
 _pairs(0.3, "qs", "qt")  # ц: German z, Polish c, tsekanye
-_pairs(0.4, "bp", "dt", "vf", "xj", "vu", "xs", "st", "qc")
+_pairs(0.4, "bp", "dt", "vf", "xj", "vu", "xs", "qc")
+_pairs(0.6, "st")
 _pairs(0.5, "kh")
 _pairs(0.5, "cx", "cj", "ct", "sj", "mn")
 _pairs(0.7, "lr")
@@ -41,6 +43,7 @@ _pairs(0.7, "lr")
 # Keyboard neighbours (QWERTY and the ЙЦУКЕН positions of the same keys are
 # different, but typos in stored names come overwhelmingly from Latin input).
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_PAIRS: set[frozenset[str]] = set()
 for r, row in enumerate(_ROWS):
     for i, ch in enumerate(row):
         near = set()
@@ -55,9 +58,10 @@ for r, row in enumerate(_ROWS):
                         near.add(_ROWS[rr][j])
         for other in near:
             key = frozenset((ch, other))
+            _KEY_PAIRS.add(key)
             _SIMILAR[key] = min(0.7, _SIMILAR.get(key, 9))
 
-_INDEL: dict[str, float] = {"i": 0.35, "h": 0.5, "t": 0.6, "u": 0.45}
+_INDEL: dict[str, float] = {"i": 0.5, "h": 0.65, "u": 0.6}
 for _v in "aeo":
     _INDEL[_v] = 0.5
 _DEFAULT_INDEL = 0.8
@@ -133,3 +137,60 @@ def deletion_keys(frame: str) -> set[str]:
         for i in range(len(frame)):
             keys.add(frame[:i] + frame[i + 1 :])
     return keys
+
+
+KEYBOARD_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(_KEY_PAIRS)
+
+
+def single_edit(a: str, b: str) -> tuple[str, int, str, str] | None:
+    """The one edit turning `a` into `b`, as (kind, position, letter_a, letter_b).
+
+    kind is "sub", "swap" (adjacent transposition) or "indel" (letter_a is the letter
+    present in the longer word, letter_b is "").  None when the words are equal or
+    more than one edit apart.
+    """
+    la, lb = len(a), len(b)
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    if la - lb > 1 or a == b:
+        return None
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return ("sub", i, a[i], b[i])
+        if i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
+            return ("swap", i, a[i], a[i + 1])
+        return None
+    if a[i + 1 :] == b[i:]:
+        return ("indel", i, a[i], "")
+    return None
+
+
+def plausible_typo(a: str, b: str, min_length: int) -> bool:
+    """One keystroke slip between skeletons `a` and `b` of a long enough word.
+
+    Attested typing errors are omissions, doublings (folded away by translit),
+    adjacent transpositions and keyboard-neighbour substitutions, and they rarely hit
+    the first letter.  What they do not produce is the signature of a *different*
+    surname: an unrelated consonant in the stem, a changed first letter, a changed
+    suffix consonant (-ska/-ka) or a change in the last two letters (-ik/-uk).
+    """
+    longest = max(len(a), len(b))
+    if longest < min_length:
+        return False
+    edit = single_edit(a, b)
+    if edit is None:
+        return False
+    kind, pos, x, y = edit
+    if pos == 0:
+        return False
+    # The last two letters carry gender and suffix (-ov/-ova, -ik/-uk, -eu/-au).
+    if pos + (kind == "swap") >= longest - 2:
+        return False
+    if kind == "sub":
+        return frozenset((x, y)) in KEYBOARD_NEIGHBOURS
+    # Omitted letter: a vowel anywhere before the end; a consonant only in the stem
+    # (a consonant dropped just before the ending is -ska/-ka, -ovna/-ona).
+    return x in VOWELS or pos < longest - 3

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from rollcall.names.given_names import group_skeletons
 from rollcall.names.parse import ParsedName, Token, make_token, parse
-from rollcall.names.phonetic import VOWELS, consonants, distance, sub_cost
+from rollcall.names.phonetic import VOWELS, consonants, distance, plausible_typo, sub_cost
 
 THRESHOLD = 0.7
 
@@ -37,7 +37,11 @@ _EXTRA_TOKEN = 0.16
 _EXTRA_HYPHEN_PART = 0.06
 _DIFFERENT_GIVEN_NAME = 0.25
 _GENDER_CAP = 0.4
-_ENDING_PENALTY = 0.8
+_ENDING_PENALTY = 1.0
+_FIRST_LETTER = 0.8
+_TYPO_SIMILARITY = 0.72  # one plausible keystroke slip: just above the threshold
+_TYPO_MIN_LENGTH = 7  # skeleton letters; shorter surnames stay strict
+_TYPO_MIN_GIVEN = 5
 
 _cache: dict[tuple[str, str], float] = {}
 _CACHE_MAX = 1_000_000
@@ -49,7 +53,7 @@ def allowance(length: int) -> float:
     Short words get almost none: Znak/Zhak, Lin/Lan are different names; long
     surnames tolerate a dropped consonant or a keyboard slip.
     """
-    return min(1.1, max(0.0, 0.15 * (length - 3)))
+    return min(0.95, max(0.0, 0.15 * (length - 3)))
 
 
 def _gender_conflict(a: str, b: str) -> bool:
@@ -64,10 +68,19 @@ def _gender_conflict(a: str, b: str) -> bool:
     return prefix >= min(len(a), len(b)) - 2
 
 
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def _different_ending(a: str, b: str) -> bool:
-    """Endings carry suffixes (-ik/-ikau, -uk/-ik, -ovich/-evich, -ova/-eva): a
-    different ending is a different surname far more often than a typo.  Close
-    consonant pairs (ц/с/т) are spelling, not suffix, differences."""
+    """Endings carry suffixes (-ik/-ikau, -uk/-ik, -ovich/-evich, -ova/-eva, -ska/-ka,
+    -ova/-kova): a different ending is a different surname far more often than a
+    typo.  Close consonant pairs (ц/с/т) are spelling, not suffix, differences."""
     for x, y in zip(a[-2:][::-1], b[-2:][::-1], strict=False):
         if x != y and (x in VOWELS or y in VOWELS or sub_cost(x, y) > 0.4):
             return True
@@ -79,7 +92,23 @@ def _different_ending(a: str, b: str) -> bool:
             and a[-len(tail) - 1] != b[-len(tail) - 1]
         ):
             return True
+    # The consonant just before a two- or three-letter ending (-ska/-ka, -ski/-ki,
+    # Rybalova/Rybakova, Kabzarka/Kabzarskaya): a change there is a change of suffix.
+    k = _common_suffix(a, b)
+    if k in (2, 3) and min(len(a), len(b)) > k + 2:
+        x, y = a[-k - 1], b[-k - 1]
+        if x not in VOWELS and y not in VOWELS and (sub_cost(x, y) > 0.4 or "q" in (x + y)):
+            return True  # -цкая is not -тка (Hnatskaya/Hnatka)
     return False
+
+
+def _first_letter_penalty(a: str, b: str) -> float:
+    """Misspellings rarely touch the first letter (and every scheme difference that
+    does is folded away by translit), while look-alike surnames often differ there
+    (Baranau/Varanau, Semashka/Timoshka, Aksionau/Kasianau)."""
+    if a[0] == b[0] or sub_cost(a[0], b[0]) <= 0.4:
+        return 0.0
+    return _FIRST_LETTER
 
 
 def form_similarity(a: str, b: str) -> float:
@@ -92,6 +121,7 @@ def form_similarity(a: str, b: str) -> float:
     d = lev * 0.8 if lev > max(3, length // 2) else distance(a, b)
     if _different_ending(a, b):
         d += _ENDING_PENALTY
+    d += _first_letter_penalty(a, b)
     if d <= allow:
         sim = 1.0 - 0.3 * d / allow
     else:
@@ -123,13 +153,23 @@ def _compute(a: Token, b: Token) -> float:
     if a.groups and b.groups:
         return 1.0 if a.groups & b.groups else min(best, _DIFFERENT_GIVEN_NAME)
     if a.groups or b.groups:
+        # An unknown word against a known given name: the given-name vocabulary is
+        # closed, so one slip in a 5+ letter word (Rulsan, Vitlii, Hslina) is that name.
         known, other = (a, b) if a.groups else (b, a)
         for gid in known.groups:
             for g in group_skeletons(gid):
                 for f in other.forms:
                     s = form_similarity(f, g)
+                    if s < _TYPO_SIMILARITY and plausible_typo(f, g, _TYPO_MIN_GIVEN):
+                        s = _TYPO_SIMILARITY
                     if s > best:
                         best = s
+        return best
+    if best < _TYPO_SIMILARITY:
+        for fa in a.forms:
+            for fb in b.forms:
+                if plausible_typo(fa, fb, _TYPO_MIN_LENGTH) and not _gender_conflict(fa, fb):
+                    return _TYPO_SIMILARITY
     return best
 
 

@@ -80,11 +80,14 @@ _SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
 _SEQ_MAP = dict(_SEQUENCES)
 
 # Ambiguous spellings -> the phonemes they may stand for.
-_AMBIGUOUS_RE = re.compile(r"ch|cz(?=[eiyj]|$)|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)")
+_AMBIGUOUS_RE = re.compile(
+    r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])"
+)
 _AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "ch": ("C", "h", "X"),  # English ч, German/Polish/BY-2007 х, French ш
-    "czi": ("C", "ts"),  # Polish ч, GOST 7.79-B ц (before e, i, y, j)
-    "cz": ("C",),
+    "cz": ("C", "ts"),  # Polish ч, GOST 7.79-B ц (which it writes "c" before e, i, y, j)
+    "czi": ("C",),
+    "zi": ("z", "ts"),  # German z = ц before soft vowels (Tazjana, Kanstanzin, Arzjom)
     "ca": ("k", "ts"),  # English Nicolas, but Łacinka/Polish Halubiecaja
     "j": ("j", "J"),  # German/Polish й, French ж (Tchyjevitch, Jouravlev)
     "x": ("ks", "h"),  # Alexander, but GOST 7.79-B Tixanovskaya
@@ -145,8 +148,17 @@ def _expand(text: str) -> list[str]:
     for m in _AMBIGUOUS_RE.finditer(text):
         parts.append([text[pos : m.start()]])
         key = m.group()
-        if key == "cz" and (m.end() == len(text) or text[m.end()] in "eiyj"):
+        final = m.end() == len(text) and text[m.start() - 1 : m.start()] in ("i", "y")
+        if key in ("ch", "cz") and final:
+            # Final -ich/-icz is the suffix -ич in every scheme that writes ч so;
+            # reading it as х or ц would only blur the ending check (-evich/-avich).
+            parts.append(["C"])
+            pos = m.end()
+            continue
+        if key == "cz" and m.end() < len(text) and text[m.end()] in "eiyj":
             key = "czi"
+        elif key == "z":
+            key = "zi"
         elif key == "c":
             key = "ca"
         elif key == "j":
