@@ -137,7 +137,13 @@ class CustodyInterval(models.Model):
         indexes = [
             models.Index(fields=["start", "end"], name="custody_start_end_idx"),
             models.Index(fields=["end", "end_type"], name="custody_end_idx"),
-            models.Index(fields=["country", "start"], name="custody_country_idx"),
+            # Covers every column the per-country figures read, so SQLite answers them from the
+            # index alone; with only (country, start) it read rows in random order, slower than
+            # a full scan (measured: 155 ms → 27 ms for one country at 100,000 people).
+            models.Index(
+                fields=["country", "start", "end", "end_type", "deported", "person"],
+                name="custody_country_cover_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,9 @@ _UK_ONLY = set("їЇєЄґҐ")
 
 def guess_script(name: str) -> str:
     """A BCP 47 tag such as `be-Cyrl`, `ru-Cyrl`, `zh-Hans` or `und-Latn`."""
+    if name.isascii():
+        # Most names on lists are plain Latin; this spares a Unicode lookup per letter.
+        return "und-Latn" if any(ch.isalpha() for ch in name) else "und"
     letters = [ch for ch in name if ch.isalpha()]
     if not letters:
         return "und"

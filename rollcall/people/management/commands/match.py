@@ -14,6 +14,8 @@ from rollcall.people.matching import THRESHOLD, registry_index
 
 class Command(BaseCommand):
     help = "Find registry people by name, in any script or spelling (one JSON line per query)."
+    # A read-only command needs the models, not the URL configuration the checks would load.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("names", nargs="*", metavar="NAME")

@@ -13,6 +13,8 @@ from rollcall.registry.audit import AUDITED, changes
 
 class Command(BaseCommand):
     help = "List who changed a record, when, and what changed."
+    # A read-only command needs the models, not the URL configuration the checks would load.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("model", choices=sorted(AUDITED))

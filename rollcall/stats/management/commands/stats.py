@@ -18,6 +18,8 @@ T = TypeVar("T")
 
 class Command(BaseCommand):
     help = "Registry counts (held, released, deported, died in custody) as of a date."
+    # A read-only command needs the models, not the URL configuration the checks would load.
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--as-of", dest="as_of", help="YYYY-MM-DD (default: today)")
