@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from rollcall.people.matching import registry_index
+
 HEADER = (
     "id,name,aliases,birth_year,gender,country,detained_on,released_on,release_kind,destination,"
     "visibility,source_url"
 )
+
+
+@pytest.fixture(autouse=True)
+def fresh_index() -> Iterator[None]:
+    """Each test's database is new; so must the process-wide name index be (imports consult it)."""
+    registry_index.reset()
+    yield
+    registry_index.reset()
 
 
 def table_counts() -> dict[str, int]:

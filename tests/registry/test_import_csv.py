@@ -43,7 +43,8 @@ def test_it_imports_people_names_events_and_their_source(write_file, run):
     losik = Person.objects.get(uid="by-2")
     assert losik.events.get().date_precision == "month"
     assert Source.objects.get().kind == "ngo_list"
-    assert Citation.objects.filter(object_id__in=[maria.pk, losik.pk]).count() == 2
+    person_citations = Citation.objects.filter(content_type__model="person")
+    assert sorted(person_citations.values_list("object_id", flat=True)) == [maria.pk, losik.pk]
     # Custody is derived once for the whole import: Losik is still held, Kalesnikava is free.
     held = CustodyInterval.objects.filter(end__isnull=True).values_list("person__uid", flat=True)
     assert list(held) == ["by-2"]
@@ -141,12 +142,12 @@ def test_it_reports_every_problem_of_a_file_at_once(write_file, run):
 
 
 def test_a_crash_while_writing_leaves_the_database_whole(write_file, run, monkeypatch):
-    from rollcall.registry import importing
+    from rollcall.registry.importing import csv_writer
 
     rows = "\n".join(f"crash-{n},Person {n},,,,BY,2020-01-01,,,,," for n in range(4500))
     path = write_file("big.csv", f"{HEADER}\n{rows}\n")
     calls = []
-    original = importing._apply
+    original = csv_writer._apply
 
     def failing_apply(*args, **kwargs):
         calls.append(1)
@@ -154,7 +155,7 @@ def test_a_crash_while_writing_leaves_the_database_whole(write_file, run, monkey
             raise RuntimeError("disk full")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(importing, "_apply", failing_apply)
+    monkeypatch.setattr(csv_writer, "_apply", failing_apply)
     before = table_counts()
     with pytest.raises(RuntimeError):
         run("import_list", str(path))
@@ -273,3 +274,43 @@ def test_the_console_script_exits_with_the_contract_codes(tmp_path, write_file):
     exported = cli("export")
     assert exported.returncode == 0
     assert exported.stdout.splitlines()[1].startswith("Maria Kalesnikava,by-1,")
+
+
+def _event_sources(person: Person) -> dict[str, list[str]]:
+    from django.contrib.contenttypes.models import ContentType
+
+    kind = ContentType.objects.get_for_model(Event)
+    return {
+        event.type: sorted(
+            Citation.objects.filter(content_type=kind, object_id=event.pk).values_list(
+                "source__url", flat=True
+            )
+        )
+        for event in person.events.all()
+    }
+
+
+def test_the_source_url_is_cited_by_the_arrest_and_release_too(write_file, run):
+    run("import_list", str(write_file("v1.csv", GOOD)))
+    maria = Person.objects.get(uid="by-1")
+    first = "https://example.org/list"
+    assert _event_sources(maria) == {"arrest": [first], "release": [first]}
+    assert _event_sources(Person.objects.get(uid="by-2")) == {"arrest": [first]}
+
+    # Another list moves the arrest, confirms the release and reports Losik's release.
+    second = "https://example.org/other-list"
+    other = (
+        f"{HEADER}\n"
+        f"by-1,Maria Kalesnikava,,,,BY,2020-09-08,2025-12-13,deal,UA,,{second}\n"
+        f"by-2,Ihar Losik,,,,BY,,2025-06-21,pardon,,,{second}\n"
+    )
+    result = run("import_list", str(write_file("v2.csv", other)))
+
+    assert "0 new, 2 updated, 0 unchanged" in result.out
+    assert _event_sources(maria) == {"arrest": [first, second], "release": [first, second]}
+    assert _event_sources(Person.objects.get(uid="by-2")) == {
+        "arrest": [first],
+        "release": [second],
+    }
+    again = run("import_list", str(write_file("v3.csv", other)))
+    assert "0 new, 0 updated, 2 unchanged" in again.out, "each event cites a source once"

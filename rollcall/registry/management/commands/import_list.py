@@ -2,6 +2,8 @@
 
 Problems are written one per line as `FILE:LINE: column: problem` (no "CommandError:" prefix) so
 editors and scripts can jump to them; exit code 1 means "fix the file", 2 a wrong command line.
+Rows held for review as likely duplicates of registry people are notices in the same shape on
+stderr, not problems: they were imported (as drafts), so the exit code stays 0.
 """
 
 from __future__ import annotations
@@ -46,9 +48,14 @@ class Command(BaseCommand):
             self._fail([problem.format(name) for problem in bad.problems])
         except OSError as error:
             self._fail([f"{name}: cannot read: {error.strerror or error}"])
+        # Notices, not problems: each held row was imported (as a draft), so the exit code stays 0.
+        for flag in outcome.held:
+            self.stderr.write(flag.notice(name, options["dry_run"]))
+        held = len(outcome.held)
         self.stdout.write(
             f"{name}: {outcome.created} new, {outcome.updated} updated, "
             f"{outcome.unchanged} unchanged"
+            + (f", {held} held for review as possible duplicates" if held else "")
             + (" (dry run: nothing written)" if options["dry_run"] else "")
         )
 
