@@ -38,6 +38,10 @@ from bench.names.schemes import BY_SCHEMES, RU_SCHEMES, romanise
 HERE = Path(__file__).resolve().parent
 
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+# Names typed in Cyrillic slip on the Russian or Belarusian ЙЦУКЕН layout (a QWERTY
+# neighbour of a Cyrillic letter does not exist: the slip used to be a no-op).
+_KEYBOARD_RU = ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю")
+_KEYBOARD_BY = ("йцукенгшўзх", "фывапролджэ", "ячсмітьбю")
 
 
 @dataclass
@@ -221,11 +225,12 @@ class Generator:
         op = rng.choice(("sub", "del", "swap", "dup"))
         ch = w[pos].lower()
         if op == "sub":
+            if any("\u0400" <= c <= "\u04ff" for c in w):
+                layout = _KEYBOARD_BY if any(c in "іў" for c in text.lower()) else _KEYBOARD_RU
+            else:
+                layout = _KEYBOARD
             near = [
-                r[j]
-                for r in _KEYBOARD
-                for j in range(len(r))
-                if ch in r and abs(r.index(ch) - j) == 1
+                r[j] for r in layout for j in range(len(r)) if ch in r and abs(r.index(ch) - j) == 1
             ]
             if not near:
                 return text

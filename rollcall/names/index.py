@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import consonants, deletion_keys
 from rollcall.names.score import compare
+from rollcall.names.translit import spellings
 
 _WORD_MIN_SIMILARITY = 0.5  # vocabulary words weaker than this pull nothing in
 _RARE_POSTINGS = 40  # a query word this rare is enough on its own
@@ -47,10 +48,23 @@ def _block_keys(tok: Token) -> set[str]:
         else:
             keys.add("v:" + form)
     keys.update("g:" + gid for gid in tok.groups)
+    if not tok.foreign:
+        keys.update(_spelling_keys(spellings(tok.text)))
     return keys
 
 
-def _could_match(a: Token, b: Token) -> bool:
+def _spelling_keys(forms: Iterable[str]) -> set[str]:
+    """Consonant frames of the written spellings: a slip that the skeleton folding
+    turns into two edits (Tsivrkskii: ts before i reads т) still meets its word."""
+    keys: set[str] = set()
+    for sp in forms:
+        if len(sp) >= 7:
+            frame = consonants(sp).replace("y", "")
+            keys.update("w:" + k for k in deletion_keys(frame))
+    return keys
+
+
+def _could_match(a: Token, b: Token, b_spellings: Iterable[str] = ()) -> bool:
     """Cheap pre-check (C-speed edit distance) before a word pulls in its names."""
     if a.groups & b.groups:
         return True
@@ -61,6 +75,13 @@ def _could_match(a: Token, b: Token) -> bool:
             limit = max(2, min(len(fa), len(fb)) // 3)
             if Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit:
                 return True
+    # One slip that the skeleton shows as more edits (score.token_similarity); the
+    # word may be stored in several spellings with one skeleton (Климович, Klimavich).
+    for sa in spellings(a.text):
+        if len(sa) >= 6:
+            for sb in b_spellings:
+                if sa[0] == sb[0] and OSA.distance(sa, sb, score_cutoff=1) <= 1:
+                    return True
     return False
 
 
@@ -83,6 +104,7 @@ class NameIndex:
         self._postings: dict[str, set[int]] = {}  # token key -> variant ids
         self._vocab: dict[str, Token] = {}  # token key -> token
         self._blocks: dict[str, set[str]] = {}  # block key -> token keys
+        self._spellings: dict[str, set[str]] = {}  # token key -> written spellings
         self._zh: dict[str, set[int]] = {}  # pinyin string -> variant ids
         self._size = 0
         self._word_cache: dict[str, set[int]] = {}
@@ -107,6 +129,15 @@ class NameIndex:
                 self._vocab[tok.key] = tok
                 for bk in _block_keys(tok):
                     self._blocks.setdefault(bk, set()).add(tok.key)
+            if not tok.foreign:
+                known = self._spellings.get(tok.key)
+                if known is None:
+                    known = self._spellings[tok.key] = set()
+                new = [sp for sp in spellings(tok.text) if sp not in known]
+                if new:
+                    known.update(new)
+                    for bk in _spelling_keys(new):
+                        self._blocks.setdefault(bk, set()).add(tok.key)
             posting.add(vid)
         for form in parsed.zh:
             self._zh.setdefault(form, set()).add(vid)
@@ -152,7 +183,7 @@ class NameIndex:
                     continue
                 seen.add(wkey)
                 posting = self._postings[wkey]
-                if posting and _could_match(tok, self._vocab[wkey]):
+                if posting and _could_match(tok, self._vocab[wkey], self._spellings.get(wkey, ())):
                     found |= posting
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()

@@ -9,6 +9,7 @@ stored names cost little memory and token-pair similarities can be cached by key
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -39,6 +40,7 @@ class Token:
     hyphen: bool = False  # part of a hyphenated word (Kara-Murza)
     foreign: bool = False  # a Han transcription of a non-Chinese name
     key: str = ""
+    text: str = ""  # the word as written, lower-cased (typing-slip checks)
 
     @property
     def main(self) -> str:
@@ -80,6 +82,7 @@ def make_token(
         hyphen=hyphen,
         foreign=foreign,
         key="|".join(forms) + "#" + flags,
+        text="".join(c for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha()),
     )
 
 

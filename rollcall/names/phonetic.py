@@ -142,6 +142,28 @@ def deletion_keys(frame: str) -> set[str]:
 KEYBOARD_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(_KEY_PAIRS)
 
 
+def _neighbours(rows: tuple[str, ...]) -> set[frozenset[str]]:
+    """Keys touching each other on a keyboard: same row +-1, row above/below -1..+1."""
+    out: set[frozenset[str]] = set()
+    for r, row in enumerate(rows):
+        for i, ch in enumerate(row):
+            for rr in (r - 1, r, r + 1):
+                if 0 <= rr < len(rows):
+                    for j in (i - 1, i, i + 1):
+                        if 0 <= j < len(rows[rr]) and rows[rr][j] != ch:
+                            out.add(frozenset((ch, rows[rr][j])))
+    return out
+
+
+# Written-form slips: Latin QWERTY, and the Russian and Belarusian ЙЦУКЕН layouts
+# (Belarusian has і for и and ў for щ) for names typed in Cyrillic.
+WRITTEN_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
+    _neighbours(_ROWS)
+    | _neighbours(("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"))
+    | _neighbours(("йцукенгшўзх", "фывапролджэ", "ячсмітьбю"))
+)
+
+
 def single_edit(a: str, b: str) -> tuple[str, int, str, str] | None:
     """The one edit turning `a` into `b`, as (kind, position, letter_a, letter_b).
 
@@ -194,3 +216,129 @@ def plausible_typo(a: str, b: str, min_length: int) -> bool:
     # Omitted letter: a vowel anywhere before the end; a consonant only in the stem
     # (a consonant dropped just before the ending is -ska/-ka, -ovna/-ona).
     return x in VOWELS or pos < longest - 3
+
+
+def _consonants_around(word: str, pos: int) -> bool:
+    return word[pos - 1] not in VOWELS and word[pos + 1] not in VOWELS
+
+
+def _is_cyrillic(word: str) -> bool:
+    return all("\u0400" <= c <= "\u04ff" for c in word)
+
+
+def written_slip(
+    a: str,
+    b: str,
+    a_spellings: tuple[str, ...],
+    b_spellings: tuple[str, ...],
+    a_forms: tuple[str, ...],
+    b_forms: tuple[str, ...],
+    min_length: int,
+) -> bool:
+    """One keystroke slip judged on the *written* words, where the skeleton cannot.
+
+    Two cases the skeleton misjudges:
+
+    * the folding turns one slip into two skeleton edits (Buslevch/Buslevich: в
+      before a consonant reads ў; Shhashkov: shh reads щ).  Such a pair is accepted
+      when the script-folded spellings (`translit.spellings`) are one omission,
+      doubling or adjacent swap apart, with plausible_typo's position rules
+      (never the first letter or the last two, except a vowel dropped between
+      consonants: -evch; a consonant only well inside the stem).  A substitution
+      there counts only between two plain QWERTY neighbours in the stem; one
+      involving a placeholder (ч ш ж) is a broken digraph (Snezhik/Snehik).
+    * a keyboard slip typed in Cyrillic (ЙЦУКЕН neighbours are not QWERTY ones).
+      Accepted when both words are Cyrillic, one neighbour substitution apart in
+      the stem, and the skeletons are one substitution apart there too.
+
+    Pairs whose skeletons are equal or one edit apart are otherwise left to the
+    skeleton rules.
+    """
+    if max(len(f) for f in (*a_forms, *b_forms)) < min_length:
+        return False
+    skeleton_edits = [single_edit(fa, fb) for fa in a_forms for fb in b_forms]
+    if any(fa == fb for fa in a_forms for fb in b_forms):
+        return False
+    if any(skeleton_edits):
+        if not (_is_cyrillic(a) and _is_cyrillic(b)):
+            return False
+        raw = single_edit(a, b)
+        if raw is None or raw[0] != "sub":
+            return False
+        longest = max(len(a), len(b))
+        kind, pos, x, y = raw
+        if pos == 0 or pos >= longest - 3 or frozenset((x, y)) not in WRITTEN_NEIGHBOURS:
+            return False
+        for fa in a_forms:
+            for fb in b_forms:
+                e = single_edit(fa, fb)
+                if e and e[0] == "sub" and 0 < e[1] < max(len(fa), len(fb)) - 2:
+                    return True
+        return False
+    for sa in a_spellings:
+        for sb in b_spellings:
+            if abs(len(sa) - len(sb)) > 1 or sa[:1] != sb[:1]:
+                continue
+            edit = single_edit(sa, sb)
+            if edit is None:
+                continue
+            kind, pos, x, y = edit
+            n = max(len(sa), len(sb))
+            if kind == "sub":
+                # A QWERTY slip between two plain letters in the stem (Stswpanavitch);
+                # a placeholder letter (ч ш ж) means a broken digraph (Snezhik/Snehik).
+                if 0 < pos < n - 3 and frozenset((x, y)) in KEYBOARD_NEIGHBOURS:
+                    return True
+                continue
+            if pos == 0 or pos + (kind == "swap") >= n - 1:
+                continue
+            longer = sa if len(sa) > len(sb) else sb
+            if pos == n - 2 and not (
+                kind == "indel" and x in VOWELS and _consonants_around(longer, pos)
+            ):
+                continue  # the last two letters, but -evch for -evich (no name ends so)
+            if kind == "swap" or x in VOWELS or pos < n - 4:
+                return True
+    return False
+
+
+def edge_slip(
+    a_forms: tuple[str, ...],
+    b_forms: tuple[str, ...],
+    a_spellings: tuple[str, ...],
+    b_spellings: tuple[str, ...],
+    min_length: int = 6,
+) -> bool:
+    """A slip that plausible_typo refuses on its own (a short word, or near the
+    ending) but that is harmless once the rest of the name is identical: an adjacent
+    swap (not of the last letter: -ko/-ok), a doubled letter, a vowel dropped
+    before the last three letters -- never a substitution (-ik/-uk), never a vowel
+    near the ending (-au/-eu: ов/ев), never a dropped consonant (Kravets/Kravchets
+    are two surnames).  score._score_tokens applies it
+    only when every other word matches exactly.
+    """
+    if max(len(f) for f in (*a_forms, *b_forms)) < min_length:
+        return False
+    for xs, ys in ((a_forms, b_forms), (a_spellings, b_spellings)):
+        for x in xs:
+            for y in ys:
+                edit = single_edit(x, y)
+                if edit is None or edit[0] == "sub":
+                    continue
+                kind, pos, letter, other = edit
+                n = max(len(x), len(y))
+                if pos == 0:
+                    continue
+                if kind == "swap":
+                    # Two consonants swapped in a short word make another root
+                    # (Vetrin/Vertin); a vowel and a consonant, a slip (Kilmin).
+                    pair = letter + other
+                    mixed = (pair[0] in VOWELS) != (pair[1] in VOWELS)
+                    if pos + 1 < n - 1 and (mixed or n >= 7):
+                        return True
+                    continue
+                longer = x if len(x) > len(y) else y
+                doubled = longer[pos - 1] == letter or longer[pos + 1 : pos + 2] == letter
+                if (doubled and pos < n - 1) or (letter in VOWELS and pos < n - 3):
+                    return True
+    return False

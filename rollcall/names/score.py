@@ -27,7 +27,17 @@ from rapidfuzz.distance import Levenshtein
 
 from rollcall.names.given_names import group_skeletons
 from rollcall.names.parse import ParsedName, Token, make_token, parse
-from rollcall.names.phonetic import VOWELS, consonants, distance, plausible_typo, sub_cost
+from rollcall.names.phonetic import (
+    VOWELS,
+    consonants,
+    distance,
+    edge_slip,
+    plausible_typo,
+    single_edit,
+    sub_cost,
+    written_slip,
+)
+from rollcall.names.translit import spellings
 
 THRESHOLD = 0.7
 
@@ -44,6 +54,9 @@ _TYPO_MIN_LENGTH = 7  # skeleton letters; shorter surnames stay strict
 _TYPO_MIN_GIVEN = 5
 
 _cache: dict[tuple[str, str], float] = {}
+_slip_cache: dict[tuple[str, str], bool] = {}
+_slip_candidates: set[tuple[str, str]] = set()  # token key pairs worth _written_slip
+_edge_cache: dict[tuple[str, str], bool] = {}
 _CACHE_MAX = 1_000_000
 
 
@@ -173,6 +186,50 @@ def _compute(a: Token, b: Token) -> float:
     return best
 
 
+def _written_slip(a: Token, b: Token) -> bool:
+    """One keystroke slip in the written words that the skeleton shows as two edits."""
+    if a.foreign or b.foreign or (a.groups and b.groups) or not a.text or not b.text:
+        return False
+    if a.patronymic != b.patronymic:
+        return False
+    key = (a.text, b.text) if a.text < b.text else (b.text, a.text)
+    hit = _slip_cache.get(key)
+    if hit is None:
+        if len(_slip_cache) >= _CACHE_MAX:
+            _slip_cache.clear()
+        min_length = _TYPO_MIN_GIVEN if (a.groups or b.groups) else _TYPO_MIN_LENGTH
+        hit = written_slip(
+            a.text,
+            b.text,
+            spellings(a.text),
+            spellings(b.text),
+            a.forms,
+            b.forms,
+            min_length,
+        ) and not any(
+            _gender_conflict(fa, fb)
+            or (single_edit(fa, fb) is not None and _different_ending(fa, fb))
+            for fa in a.forms
+            for fb in b.forms
+        )
+        _slip_cache[key] = hit
+    return hit
+
+
+def _edge_slip(a: Token, b: Token) -> bool:
+    if a.foreign or b.foreign or (a.groups and b.groups) or a.patronymic != b.patronymic:
+        return False
+    key = (a.text, b.text) if a.text < b.text else (b.text, a.text)
+    hit = _edge_cache.get(key)
+    if hit is None:
+        if len(_edge_cache) >= _CACHE_MAX:
+            _edge_cache.clear()
+        hit = _edge_cache[key] = not any(
+            _gender_conflict(fa, fb) for fa in a.forms for fb in b.forms
+        ) and edge_slip(a.forms, b.forms, spellings(a.text), spellings(b.text))
+    return hit
+
+
 def token_similarity(a: Token, b: Token) -> float:
     """Similarity of two tokens, >= 0.7 meaning "the same name word"."""
     if a.key == b.key:
@@ -182,8 +239,37 @@ def token_similarity(a: Token, b: Token) -> float:
     if hit is None:
         if len(_cache) >= _CACHE_MAX:
             _cache.clear()
+            _slip_candidates.clear()
         hit = _cache[key] = _compute(a, b)
+        if hit < _TYPO_SIMILARITY and _could_be_slip(a, b):
+            _slip_candidates.add(key)
+    # Slips judged on the written words: cached by the words, not the skeletons.
+    if (
+        hit < _TYPO_SIMILARITY
+        and key in _slip_candidates
+        and a.text != b.text
+        and _written_slip(a, b)
+    ):
+        return _TYPO_SIMILARITY
     return hit
+
+
+def _could_be_slip(a: Token, b: Token) -> bool:
+    """Cheap test on the skeletons (so cacheable by key) before the written check:
+    one written slip leaves the skeletons at most three edits apart."""
+    if a.foreign or b.foreign or (a.groups and b.groups) or a.patronymic != b.patronymic:
+        return False
+    min_length = _TYPO_MIN_GIVEN if (a.groups or b.groups) else _TYPO_MIN_LENGTH
+    for fa in a.forms:
+        for fb in b.forms:
+            if (
+                max(len(fa), len(fb)) >= min_length
+                and abs(len(fa) - len(fb)) <= 2
+                and (fa[0] == fb[0] or sub_cost(fa[0], fb[0]) <= 0.4)
+                and Levenshtein.distance(fa, fb, score_cutoff=3) <= 3
+            ):
+                return True
+    return False
 
 
 def _strict_similarity(a: Token, b: Token) -> float:
@@ -240,7 +326,16 @@ def _score_tokens(
     vals, used = _best_alignment(short, long, strict)
     if not vals:
         return 0.0
-    score = 0.9 * min(vals) + 0.1 * (sum(vals) / len(vals))
+    low = min(vals)
+    if low < THRESHOLD and not strict and len(short) == len(long) >= 2:
+        # One short-word or near-ending slip, everything else identical.
+        i = vals.index(low)
+        if all(v >= 1.0 for k, v in enumerate(vals) if k != i) and _edge_slip(
+            short[i], long[used[i]]
+        ):
+            vals = [*vals]
+            vals[i] = low = _TYPO_SIMILARITY
+    score = 0.9 * low + 0.1 * (sum(vals) / len(vals))
     used_set = set(used)
     for j, tok in enumerate(long):
         if j not in used_set:

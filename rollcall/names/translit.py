@@ -209,3 +209,21 @@ def skeletons(word: str) -> tuple[str, ...]:
 def ascii_form(word: str) -> str:
     """Plain lowercase ASCII of a word (tones and diacritics dropped), for pinyin."""
     return "".join(c for c in anyascii(word).lower() if "a" <= c <= "z")
+
+
+@lru_cache(maxsize=200_000)
+def spellings(word: str) -> tuple[str, ...]:
+    """The word with script and digraph differences folded but *before* the skeleton
+    rules (doubled letters, ў/в, the glide, akanye, ц): one typing slip in the written
+    word is still one edit here, where the skeleton may show two (Buslevch: busleuc
+    vs buslevic)."""
+    folded = fold_chars(word)
+    if not folded:
+        return ()
+    folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
+    seen: dict[str, None] = {}
+    for variant in _expand(folded):
+        for pattern, repl in _LATIN_RULES:
+            variant = pattern.sub(repl, variant)
+        seen[variant] = None
+    return tuple(seen)
