@@ -46,3 +46,15 @@ def test_an_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 2
     assert b"unknown command 'frobnicate'" in stderr
+
+
+def test_serve_warns_about_the_development_key_beyond_loopback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rollcall.registry.management.commands.serve import secret_key_warning
+
+    monkeypatch.delenv("ROLLCALL_SECRET_KEY", raising=False)
+    assert secret_key_warning("127.0.0.1") is None
+    assert "ROLLCALL_SECRET_KEY" in (secret_key_warning("192.0.2.10") or "")
+    monkeypatch.setenv("ROLLCALL_SECRET_KEY", "a-real-secret")
+    assert secret_key_warning("192.0.2.10") is None

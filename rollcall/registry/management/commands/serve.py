@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
 
 class Command(BaseCommand):
     help = "Migrate the database and serve the site and the API with gunicorn."
@@ -31,6 +33,9 @@ class Command(BaseCommand):
             self.stdout.write("Loaded the demo registry.")
         call_command("collectstatic", interactive=False, verbosity=0)
         bind = f"{options['host']}:{options['port']}"
+        warning = secret_key_warning(options["host"])
+        if warning:
+            self.stderr.write(warning)
         self.stdout.write(f"Serving Rollcall on http://{bind}/ (database: {_db_label()})")
         self.stdout.flush()
         # exec replaces this process, so signals sent to `rollcall serve` reach gunicorn directly.
@@ -52,6 +57,16 @@ class Command(BaseCommand):
             "--no-control-socket",
         ]
         os.execv(sys.executable, argv)  # noqa: S606 - a fixed argument list, no shell
+
+
+def secret_key_warning(host: str) -> str | None:
+    """Sessions and CSRF tokens signed with the published development key can be forged."""
+    if host in LOOPBACK or os.environ.get("ROLLCALL_SECRET_KEY"):
+        return None
+    return (
+        "warning: serving beyond this machine with the development secret key; "
+        "set ROLLCALL_SECRET_KEY (see docs/deploy-postgresql.md)"
+    )
 
 
 def _db_label() -> str:
