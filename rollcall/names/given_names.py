@@ -9,10 +9,12 @@ any romanisation of a listed form finds its group.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
+from rollcall.names.phonetic import WRITTEN_NEIGHBOURS, single_edit
 from rollcall.names.resources import given_name_groups
-from rollcall.names.translit import skeletons
+from rollcall.names.translit import skeletons, spellings
 
 
 @cache
@@ -58,3 +60,134 @@ def all_group_ids() -> list[str]:
 
 def is_given_name_skeleton(skeleton: str) -> bool:
     return skeleton in _index()[0]
+
+
+# -- slipped given names ------------------------------------------------------
+# The vocabulary is closed: a word that is not a known name but is one keystroke
+# from exactly one known name (Aleksanra, Vitlai, Валеоый) can only be that name.
+# It must not be one edit from another group's name as well (Ivna: Ivana or Ivan?).
+
+_MIN_SLIP_LENGTH = 5  # skeleton letters of the known name
+_slip_cache: dict[str, frozenset[str]] = {}
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha())
+
+
+@cache
+def _levels() -> tuple[tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]], ...]:
+    """For the skeletons, the script-folded spellings and the plain written forms of
+    every listed name: (member -> groups, member or member minus a letter -> members)."""
+    tables: list[dict[str, set[str]]] = [{}, {}, {}]
+    for gid, (_sex, forms) in given_name_groups().items():
+        for form in forms:
+            for sk in skeletons(form):
+                tables[0].setdefault(sk, set()).add(gid)
+            for sp in spellings(form):
+                tables[1].setdefault(sp, set()).add(gid)
+            tables[2].setdefault(_plain(form), set()).add(gid)
+    out = []
+    for table in tables:
+        dels: dict[str, set[str]] = {}
+        for m in table:
+            dels.setdefault(m, set()).add(m)
+            for i in range(len(m)):
+                dels.setdefault(m[:i] + m[i + 1 :], set()).add(m)
+        out.append(
+            (
+                {k: frozenset(v) for k, v in table.items()},
+                {k: frozenset(v) for k, v in dels.items()},
+            )
+        )
+    return tuple(out)
+
+
+@cache
+def _neighbour_map() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for pair in WRITTEN_NEIGHBOURS:
+        x, y = tuple(pair)
+        out.setdefault(x, set()).add(y)
+        out.setdefault(y, set()).add(x)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _undo_slip(text: str) -> set[str]:
+    """The written word with one keystroke undone, never at the first or the last
+    letter (the last carries gender: Ivan/Ivana, Roman/Romana): a keyboard neighbour
+    put back (QWERTY, or ЙЦУКЕН for Cyrillic), an extra or doubled letter removed,
+    an adjacent swap undone."""
+    near = _neighbour_map()
+    out: set[str] = set()
+    for i in range(1, len(text) - 1):
+        head, ch, tail = text[:i], text[i], text[i + 1 :]
+        out.add(head + tail)
+        if len(tail) > 1:
+            out.add(head + tail[0] + ch + tail[1:])
+        for other in near.get(ch, ()):
+            out.add(head + other + tail)
+    return out
+
+
+def is_listed_form(text: str) -> bool:
+    """The written word (lower-cased letters) is a listed name form, up to scheme
+    and digraph folding -- not merely a word whose skeleton folds onto one
+    (the surname Кирилая folds onto Кирило)."""
+    levels = _levels()
+    return text in levels[2][0] or any(sp in levels[1][0] for sp in spellings(text))
+
+
+def slip_groups(text: str, forms: tuple[str, ...]) -> frozenset[str]:
+    """Groups of the one known given name that the unknown word `text` (skeletons
+    `forms`) is a keystroke slip of; empty when none or when ambiguous.
+
+    Accepted slips: a letter omitted, a doubled or extra letter, an adjacent swap,
+    a keyboard-neighbour substitution -- anywhere but the first and the last letter,
+    so also near the end (Aleksanra), where surnames keep their suffixes strict.
+    Judged on the skeletons, the script-folded spellings and the plain written word
+    (a slip may break a digraph, or be a ЙЦУКЕН neighbour).  Refused when the word
+    is one edit (of any kind, anywhere) from a member of another group: Ivna is
+    Ivana or Ivan, Olgs Olga or Oleg; Petrov is not Petro.
+    """
+    hit = _slip_cache.get(text)
+    if hit is not None:
+        return hit
+    result: frozenset[str] = frozenset()
+    levels = _levels()
+    words = (forms, spellings(text), (text,))
+    near_groups: set[str] = set()
+    hit_groups: set[str] = set()
+    for (table, dels), ws in zip(levels, words, strict=True):
+        for w in ws:
+            if w in table:
+                continue
+            found = set(dels.get(w, ()))
+            for i in range(len(w)):
+                found |= dels.get(w[:i] + w[i + 1 :], frozenset())
+            for m in found:
+                edit = single_edit(w, m)
+                if edit is None:
+                    continue
+                near_groups |= table[m]
+                # Omission: the word lacks one letter of the member (not the
+                # first or the last).
+                if (
+                    edit[0] == "indel"
+                    and len(m) > len(w)
+                    and 0 < edit[1] < len(m) - 1
+                    and max(map(len, skeletons(m))) >= _MIN_SLIP_LENGTH
+                ):
+                    hit_groups |= table[m]
+    if near_groups:
+        skeleton_table = levels[0][0]
+        for word in _undo_slip(text):
+            for sk in skeletons(word):
+                if sk in skeleton_table and len(sk) >= _MIN_SLIP_LENGTH:
+                    hit_groups |= skeleton_table[sk]
+        if hit_groups and near_groups <= hit_groups:
+            result = frozenset(hit_groups)
+    if len(_slip_cache) > 200_000:
+        _slip_cache.clear()
+    _slip_cache[text] = result
+    return result

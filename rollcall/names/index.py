@@ -22,6 +22,7 @@ from itertools import pairwise
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
+from rollcall.names.given_names import is_listed_form, slip_groups
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import consonants, deletion_keys
 from rollcall.names.score import compare
@@ -177,13 +178,21 @@ class NameIndex:
             return hit
         found: set[int] = set()
         seen: set[str] = set()
-        for bk in _block_keys(tok):
+        keys = _block_keys(tok)
+        # A slipped given name (Jauhemija) meets the name it can only be.
+        slipped = frozenset() if (tok.groups or tok.foreign) else slip_groups(tok.text, tok.forms)
+        keys.update("g:" + gid for gid in slipped)
+        for bk in keys:
             for wkey in self._blocks.get(bk, ()):
                 if wkey in seen:
                     continue
                 seen.add(wkey)
                 posting = self._postings[wkey]
-                if posting and _could_match(tok, self._vocab[wkey], self._spellings.get(wkey, ())):
+                word = self._vocab[wkey]
+                if posting and (
+                    (slipped & word.groups and is_listed_form(word.text))
+                    or _could_match(tok, word, self._spellings.get(wkey, ()))
+                ):
                     found |= posting
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()

@@ -25,7 +25,7 @@ from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
-from rollcall.names.given_names import group_skeletons
+from rollcall.names.given_names import group_skeletons, is_listed_form, slip_groups
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import (
     VOWELS,
@@ -169,6 +169,15 @@ def _compute(a: Token, b: Token) -> float:
         # An unknown word against a known given name: the given-name vocabulary is
         # closed, so one slip in a 5+ letter word (Rulsan, Vitlii, Hslina) is that name.
         known, other = (a, b) if a.groups else (b, a)
+        if (
+            best < _TYPO_SIMILARITY
+            and not other.patronymic
+            and other.text
+            and is_listed_form(known.text)
+            and slip_groups(other.text, other.forms) & known.groups
+        ):
+            # One keystroke from one known name and from no other (Aleksanra).
+            return _TYPO_SIMILARITY
         for gid in known.groups:
             for g in group_skeletons(gid):
                 for f in other.forms:

@@ -80,9 +80,7 @@ _SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
 _SEQ_MAP = dict(_SEQUENCES)
 
 # Ambiguous spellings -> the phonemes they may stand for.
-_AMBIGUOUS_RE = re.compile(
-    r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])"
-)
+_AMBIGUOUS_RE = re.compile(r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])")
 _AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "ch": ("C", "h", "X"),  # English ч, German/Polish/BY-2007 х, French ш
     "cz": ("C", "ts"),  # Polish ч, GOST 7.79-B ц (which it writes "c" before e, i, y, j)
