@@ -62,15 +62,27 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         epilog="With no --people/--sizes: 10k and 100k people on SQLite and PostgreSQL.",
     )
     parser.add_argument("--people", type=int, help="registry size (alone: the only size)")
-    parser.add_argument("--sizes", type=parse_sizes,
-                        help="comma-separated sizes, e.g. 10000,100000")
-    parser.add_argument("--events-per-person", type=int, default=10, metavar="K",
-                        help="events per person on average (default 10)")
-    parser.add_argument("--db", choices=["sqlite", "postgres", "both"],
-                        help="default: both for the full run, else sqlite (+ postgres if a URL)")
-    parser.add_argument("--pg-url", default=os.environ.get("ROLLCALL_BENCH_PG_URL") or None,
-                        help="a PostgreSQL server to create the benchmark databases on "
-                        "(default $ROLLCALL_BENCH_PG_URL; none: a throwaway cluster)")
+    parser.add_argument(
+        "--sizes", type=parse_sizes, help="comma-separated sizes, e.g. 10000,100000"
+    )
+    parser.add_argument(
+        "--events-per-person",
+        type=int,
+        default=10,
+        metavar="K",
+        help="events per person on average (default 10)",
+    )
+    parser.add_argument(
+        "--db",
+        choices=["sqlite", "postgres", "both"],
+        help="default: both for the full run, else sqlite (+ postgres if a URL)",
+    )
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("ROLLCALL_BENCH_PG_URL") or None,
+        help="a PostgreSQL server to create the benchmark databases on "
+        "(default $ROLLCALL_BENCH_PG_URL; none: a throwaway cluster)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write raw results here")
     args = parser.parse_args(argv)
@@ -98,8 +110,13 @@ class Progress:
             from rich.console import Console
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-            self.bar = Progress(TextColumn("{task.description}"), BarColumn(),
-                                TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
             self.bar.start()
             self.task = self.bar.add_task("starting", total=total)
 
@@ -121,15 +138,26 @@ class Progress:
 def run_child(url: str, people: int, args: argparse.Namespace, progress: Progress) -> Run:
     """Run one size on one database in a child process and collect what it reports."""
     db = "postgres" if url.startswith("postgres") else "sqlite"
-    command = [sys.executable, "-m", "bench.registry._run", "--db-url", url,
-               "--people", str(people), "--events-per-person", str(args.events_per_person),
-               "--seed", str(args.seed)]
+    command = [
+        sys.executable,
+        "-m",
+        "bench.registry._run",
+        "--db-url",
+        url,
+        "--people",
+        str(people),
+        "--events-per-person",
+        str(args.events_per_person),
+        "--seed",
+        str(args.seed),
+    ]
     started = time.perf_counter()
     result: dict[str, Any] | None = None
     error: str | None = None
     steps = 0
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=_project_root(),
-                          env=_child_env()) as child:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, cwd=_project_root(), env=_child_env()
+    ) as child:
         assert child.stdout is not None
         for line in child.stdout:
             try:

@@ -134,9 +134,7 @@ def run(url: str, count: int, per_person: int, seed: int, workdir: Path) -> dict
     run_measured([rollcall, "migrate"], env, workdir / "migrate.log")
 
     emit(step="importing the CSV")
-    wall, peak, cpu = run_measured(
-        [rollcall, "import", str(csv_path)], env, workdir / "import.log"
-    )
+    wall, peak, cpu = run_measured([rollcall, "import", str(csv_path)], env, workdir / "import.log")
     out["import_s"], out["import_peak_mb"], out["import_cpu_s"] = wall, peak, cpu
     out["import_output"] = (workdir / "import.log").read_text(encoding="utf-8").strip()[-300:]
 
@@ -222,12 +220,19 @@ def run(url: str, count: int, per_person: int, seed: int, workdir: Path) -> dict
     out["totals"] = []
     for day in TOTALS_DATES:
         seconds, figures = timed(lambda day=day: queries.totals(day), repeat=5)
-        out["totals"].append({"as_of": day.isoformat(), "country": None, "s": seconds,
-                              "figures": asdict(figures)})
+        out["totals"].append(
+            {"as_of": day.isoformat(), "country": None, "s": seconds, "figures": asdict(figures)}
+        )
         problems += _compare(f"totals({day})", figures, expected[day])
     seconds, figures = timed(lambda: queries.totals(LAST_DAY, COUNTRY), repeat=5)
-    out["totals"].append({"as_of": LAST_DAY.isoformat(), "country": COUNTRY, "s": seconds,
-                          "figures": asdict(figures)})
+    out["totals"].append(
+        {
+            "as_of": LAST_DAY.isoformat(),
+            "country": COUNTRY,
+            "s": seconds,
+            "figures": asdict(figures),
+        }
+    )
     problems += _compare(f"totals({LAST_DAY}, {COUNTRY})", figures, expected_country)
 
     emit(step="timing the monthly series")
@@ -241,8 +246,9 @@ def run(url: str, count: int, per_person: int, seed: int, workdir: Path) -> dict
         )
         at_end = queries.totals(SERIES_END, country)
         last = periods[-1]
-        out["series"].append({"country": country, "s": seconds, "periods": len(periods),
-                              "last": asdict(last)})
+        out["series"].append(
+            {"country": country, "s": seconds, "periods": len(periods), "last": asdict(last)}
+        )
         if len(periods) != 84:
             problems.append(f"series({country}): {len(periods)} months, expected 84 (2020–2026)")
         for figure in ("held", "released", "deported", "died_in_custody"):

@@ -61,22 +61,41 @@ def throwaway_cluster() -> Iterator[str]:
     data, port = cluster / "data", free_port()
     started = False
     try:
-        done = as_pg(str(binaries / "initdb"), "-D", str(data), "--auth=trust",
-                     "--username=postgres", "--encoding=UTF8", "--locale=C.UTF-8")
+        done = as_pg(
+            str(binaries / "initdb"),
+            "-D",
+            str(data),
+            "--auth=trust",
+            "--username=postgres",
+            "--encoding=UTF8",
+            "--locale=C.UTF-8",
+        )
         if done.returncode != 0:
             raise RuntimeError(f"initdb failed:\n{done.stdout}{done.stderr}")
         options = f"-p {port} -k '{cluster}' -c listen_addresses=127.0.0.1"
         started = True
-        done = as_pg(str(binaries / "pg_ctl"), "-D", str(data), "-l", str(cluster / "server.log"),
-                     "-w", "-t", "60", "-o", options, "start")
+        done = as_pg(
+            str(binaries / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(cluster / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
         if done.returncode != 0:
             log = (cluster / "server.log").read_text(errors="replace")[-3000:]
             raise RuntimeError(f"PostgreSQL did not start:\n{done.stderr}{log}")
         yield f"postgres://postgres@127.0.0.1:{port}/postgres"
     finally:
         if started:
-            stopped = as_pg(str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w",
-                            "-t", "60", "stop")
+            stopped = as_pg(
+                str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "-t", "60", "stop"
+            )
             pid_file = data / "postmaster.pid"
             if stopped.returncode != 0 and pid_file.exists():
                 # pg_ctl could not stop it: kill the postmaster, whose pid leads postmaster.pid.

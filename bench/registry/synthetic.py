@@ -50,48 +50,174 @@ CSV_COLUMNS = (
 # (Latin, Cyrillic) parts; combined they give names that look Belarusian or Russian without
 # being anyone's in particular.
 GIVEN_MALE = (
-    ("Aliaksei", "Аляксей"), ("Siarhei", "Сяргей"), ("Uladzimir", "Уладзімір"),
-    ("Mikalai", "Мікалай"), ("Andrei", "Андрэй"), ("Dzmitry", "Дзмітрый"), ("Pavel", "Павел"),
-    ("Ihar", "Ігар"), ("Yauhen", "Яўген"), ("Viktar", "Віктар"), ("Maksim", "Максім"),
-    ("Artsiom", "Арцём"), ("Raman", "Раман"), ("Aleh", "Алег"), ("Vadzim", "Вадзім"),
-    ("Dmitry", "Дмитрий"), ("Sergei", "Сергей"), ("Vladimir", "Владимир"), ("Ivan", "Иван"),
-    ("Nikolai", "Николай"), ("Oleg", "Олег"), ("Yuri", "Юрий"), ("Kirill", "Кирилл"),
+    ("Aliaksei", "Аляксей"),
+    ("Siarhei", "Сяргей"),
+    ("Uladzimir", "Уладзімір"),
+    ("Mikalai", "Мікалай"),
+    ("Andrei", "Андрэй"),
+    ("Dzmitry", "Дзмітрый"),
+    ("Pavel", "Павел"),
+    ("Ihar", "Ігар"),
+    ("Yauhen", "Яўген"),
+    ("Viktar", "Віктар"),
+    ("Maksim", "Максім"),
+    ("Artsiom", "Арцём"),
+    ("Raman", "Раман"),
+    ("Aleh", "Алег"),
+    ("Vadzim", "Вадзім"),
+    ("Dmitry", "Дмитрий"),
+    ("Sergei", "Сергей"),
+    ("Vladimir", "Владимир"),
+    ("Ivan", "Иван"),
+    ("Nikolai", "Николай"),
+    ("Oleg", "Олег"),
+    ("Yuri", "Юрий"),
+    ("Kirill", "Кирилл"),
 )
 GIVEN_FEMALE = (
-    ("Maryia", "Марыя"), ("Volha", "Вольга"), ("Katsiaryna", "Кацярына"),
-    ("Alena", "Алена"), ("Hanna", "Ганна"), ("Nasta", "Наста"), ("Palina", "Паліна"),
-    ("Iryna", "Ірына"), ("Yulia", "Юлія"), ("Darya", "Дар'я"), ("Tatsiana", "Таццяна"),
-    ("Anastasia", "Анастасия"), ("Ekaterina", "Екатерина"), ("Olga", "Ольга"),
-    ("Natalia", "Наталья"), ("Svetlana", "Светлана"), ("Elena", "Елена"),
+    ("Maryia", "Марыя"),
+    ("Volha", "Вольга"),
+    ("Katsiaryna", "Кацярына"),
+    ("Alena", "Алена"),
+    ("Hanna", "Ганна"),
+    ("Nasta", "Наста"),
+    ("Palina", "Паліна"),
+    ("Iryna", "Ірына"),
+    ("Yulia", "Юлія"),
+    ("Darya", "Дар'я"),
+    ("Tatsiana", "Таццяна"),
+    ("Anastasia", "Анастасия"),
+    ("Ekaterina", "Екатерина"),
+    ("Olga", "Ольга"),
+    ("Natalia", "Наталья"),
+    ("Svetlana", "Светлана"),
+    ("Elena", "Елена"),
 )
 SURNAME_ROOTS = (
-    ("Bial", "Бял"), ("Krasn", "Красн"), ("Zhur", "Жур"), ("Malin", "Малін"),
-    ("Sakal", "Сакал"), ("Dubr", "Дубр"), ("Hrom", "Гром"), ("Lisits", "Лісіц"),
-    ("Kavalen", "Кавален"), ("Tsvirk", "Цвірк"), ("Miron", "Мірон"), ("Sviridz", "Свірыдз"),
-    ("Hramad", "Грамад"), ("Palyn", "Палын"), ("Varab", "Вараб"), ("Zaitsau", "Зайцаў"),
-    ("Rudak", "Рудак"), ("Lukash", "Лукаш"), ("Shaur", "Шаур"), ("Yasin", "Ясін"),
-    ("Kuzmin", "Кузмін"), ("Bersen", "Берсен"), ("Tumash", "Тумаш"), ("Hlush", "Глуш"),
+    ("Bial", "Бял"),
+    ("Krasn", "Красн"),
+    ("Zhur", "Жур"),
+    ("Malin", "Малін"),
+    ("Sakal", "Сакал"),
+    ("Dubr", "Дубр"),
+    ("Hrom", "Гром"),
+    ("Lisits", "Лісіц"),
+    ("Kavalen", "Кавален"),
+    ("Tsvirk", "Цвірк"),
+    ("Miron", "Мірон"),
+    ("Sviridz", "Свірыдз"),
+    ("Hramad", "Грамад"),
+    ("Palyn", "Палын"),
+    ("Varab", "Вараб"),
+    ("Zaitsau", "Зайцаў"),
+    ("Rudak", "Рудак"),
+    ("Lukash", "Лукаш"),
+    ("Shaur", "Шаур"),
+    ("Yasin", "Ясін"),
+    ("Kuzmin", "Кузмін"),
+    ("Bersen", "Берсен"),
+    ("Tumash", "Тумаш"),
+    ("Hlush", "Глуш"),
 )
 SURNAME_ENDINGS = (
-    ("evich", "евіч"), ("enka", "енка"), ("ouski", "оўскі"), ("ok", "ок"), ("ik", "ік"),
-    ("uk", "ук"), ("ovich", "овіч"), ("ets", "ец"), ("ski", "скі"), ("in", "ін"),
+    ("evich", "евіч"),
+    ("enka", "енка"),
+    ("ouski", "оўскі"),
+    ("ok", "ок"),
+    ("ik", "ік"),
+    ("uk", "ук"),
+    ("ovich", "овіч"),
+    ("ets", "ец"),
+    ("ski", "скі"),
+    ("in", "ін"),
 )
-CN_SURNAMES = (("Wang", "王"), ("Li", "李"), ("Zhang", "张"), ("Liu", "刘"), ("Chen", "陈"),
-               ("Yang", "杨"), ("Huang", "黄"), ("Zhao", "赵"), ("Wu", "吴"), ("Zhou", "周"))
-CN_GIVEN = (("Wei", "伟"), ("Fang", "芳"), ("Min", "敏"), ("Jing", "静"), ("Lei", "磊"),
-            ("Qiang", "强"), ("Yan", "燕"), ("Jun", "军"), ("Tao", "涛"), ("Ming", "明"))
-MM_PARTS = ("Aung", "Kyaw", "Min", "Thant", "Zaw", "Htet", "Myo", "Naing", "Thura", "Hla",
-            "Soe", "Win", "Tun", "Nyein", "Su", "Khin", "Moe", "Thida")
-LATIN_GIVEN = ("Farid", "Leyla", "Ramin", "Nasrin", "Carlos", "Maria", "Javier", "Elmar",
-               "Arzu", "Reza", "Sara", "Daniel", "Lucia", "Tofig", "Gunel")
-LATIN_SURNAMES = ("Aliyev", "Mammadli", "Hosseini", "Karimi", "Lopez", "Ortega", "Rahimov",
-                  "Guliyeva", "Moradi", "Chamorro", "Huseynov", "Tehrani")
+CN_SURNAMES = (
+    ("Wang", "王"),
+    ("Li", "李"),
+    ("Zhang", "张"),
+    ("Liu", "刘"),
+    ("Chen", "陈"),
+    ("Yang", "杨"),
+    ("Huang", "黄"),
+    ("Zhao", "赵"),
+    ("Wu", "吴"),
+    ("Zhou", "周"),
+)
+CN_GIVEN = (
+    ("Wei", "伟"),
+    ("Fang", "芳"),
+    ("Min", "敏"),
+    ("Jing", "静"),
+    ("Lei", "磊"),
+    ("Qiang", "强"),
+    ("Yan", "燕"),
+    ("Jun", "军"),
+    ("Tao", "涛"),
+    ("Ming", "明"),
+)
+MM_PARTS = (
+    "Aung",
+    "Kyaw",
+    "Min",
+    "Thant",
+    "Zaw",
+    "Htet",
+    "Myo",
+    "Naing",
+    "Thura",
+    "Hla",
+    "Soe",
+    "Win",
+    "Tun",
+    "Nyein",
+    "Su",
+    "Khin",
+    "Moe",
+    "Thida",
+)
+LATIN_GIVEN = (
+    "Farid",
+    "Leyla",
+    "Ramin",
+    "Nasrin",
+    "Carlos",
+    "Maria",
+    "Javier",
+    "Elmar",
+    "Arzu",
+    "Reza",
+    "Sara",
+    "Daniel",
+    "Lucia",
+    "Tofig",
+    "Gunel",
+)
+LATIN_SURNAMES = (
+    "Aliyev",
+    "Mammadli",
+    "Hosseini",
+    "Karimi",
+    "Lopez",
+    "Ortega",
+    "Rahimov",
+    "Guliyeva",
+    "Moradi",
+    "Chamorro",
+    "Huseynov",
+    "Tehrani",
+)
 
 # Holding states, roughly as the registry's first lists weigh them.
 COUNTRIES = (("BY", 45), ("RU", 30), ("CN", 8), ("MM", 7), ("AZ", 4), ("IR", 3), ("NI", 3))
 DESTINATIONS = ("LT", "PL", "LV", "UA", "DE", "GE", "US")
-RELEASE_KINDS = (("end_of_term", 50), ("pardon", 20), ("amnesty", 12), ("deal", 8),
-                 ("acquittal", 5), ("other", 5))
+RELEASE_KINDS = (
+    ("end_of_term", 50),
+    ("pardon", 20),
+    ("amnesty", 12),
+    ("deal", 8),
+    ("acquittal", 5),
+    ("other", 5),
+)
 FILLERS = (("charge", 30), ("sentence", 25), ("transfer", 30), ("recognition", 15))
 # What the person's last custody ends in; earlier ones always end in a release.
 OUTCOMES = (("held", 40), ("released", 48), ("deported", 9), ("died_in_custody", 3))
@@ -299,10 +425,19 @@ def _timeline(rng: random.Random, person: SynPerson, n_events: int) -> None:
         elif kind == "deported":
             destination = rng.choice(DESTINATIONS)
             closing_events = [
-                SynEvent("release", end, country, release_kind=rng.choice(["deal", "pardon"]),
-                         destination=destination),
-                SynEvent("deportation", min(end + timedelta(days=rng.randint(0, 1)), LAST_DAY),
-                         country, destination=destination),
+                SynEvent(
+                    "release",
+                    end,
+                    country,
+                    release_kind=rng.choice(["deal", "pardon"]),
+                    destination=destination,
+                ),
+                SynEvent(
+                    "deportation",
+                    min(end + timedelta(days=rng.randint(0, 1)), LAST_DAY),
+                    country,
+                    destination=destination,
+                ),
             ]
             episode.end_type, episode.deported = "release", True
         else:
@@ -333,8 +468,13 @@ def _timeline(rng: random.Random, person: SynPerson, n_events: int) -> None:
 def _filler(rng: random.Random, day: date, country: str) -> SynEvent:
     kind = _weighted(rng, FILLERS)
     if kind == "sentence":
-        return SynEvent("sentence", day, country, sentence_kind="term",
-                        term_months=rng.choice([12, 18, 24, 36, 48, 60, 84, 120, 180]))
+        return SynEvent(
+            "sentence",
+            day,
+            country,
+            sentence_kind="term",
+            term_months=rng.choice([12, 18, 24, 36, 48, 60, 84, 120, 180]),
+        )
     return SynEvent(kind, day, country)
 
 
