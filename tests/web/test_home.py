@@ -16,6 +16,7 @@ def test_it_shows_each_fact_with_its_source(client: Client) -> None:
     load_demo()
     html = client.get("/").content.decode()
     assert "Release of 123 political prisoners by Belarus" in html
+    assert "123 people · freed under an agreement" in html
     assert "<q>with at least nine reportedly relocated directly to Lithuania</q>" in html
     assert 'according to <span class="attribution">Human rights organizations</span>' in html
     assert "United States eased sanctions on Belarus: potash" in html

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from rollcall.events.choices import ReleaseKind
 from rollcall.lib.countries import country_name
 
 register = template.Library()
@@ -36,3 +37,9 @@ def country(code: str | None) -> str:
 @register.filter
 def words(value: str | None) -> str:
     return (value or "").replace("_", " ")
+
+
+@register.filter
+def release_kind(value: str | None) -> str:
+    """`deal` → "freed under an agreement": the words a reader needs, not the stored code."""
+    return str(ReleaseKind(value).label) if value in ReleaseKind.values else ""
