@@ -177,12 +177,29 @@ def _expand(text: str) -> list[str]:
     return list(out)
 
 
-def _skeleton(latin: str) -> str:
+# A surname ending -ёв/-ёва/-ёў (after a consonant) is printed -ев/-ева in most Russian
+# texts and in every ICAO passport (Горбачёв: Gorbachyov, Gorbachev; Киселёв: Kiselev),
+# and Belarusian -ёў is Russian -ев (Кастусёў / Костусев). Such a word gets a second
+# skeleton read with е, so it meets both spellings, while -ов and -ев themselves stay
+# apart (they tell different surnames). Only the ending: inside a word the vowel costs
+# are cheap enough already, and given names with ё are listed in the name table.
+_YO_ENDING = re.compile(r"(?<=[b-df-hj-np-tv-zCXJ])io(?=(?:v|u|va)$)")
+
+
+def _skeleton(latin: str, yo_as_e: bool = False) -> str:
     for pattern, repl in _LATIN_RULES:
         latin = pattern.sub(repl, latin)
+    if yo_as_e:
+        latin = _YO_ENDING.sub("e", latin)
     for pattern, repl in _SKELETON_RULES:
         latin = pattern.sub(repl, latin)
     return latin.lower()
+
+
+def _has_yo_ending(latin: str) -> bool:
+    for pattern, repl in _LATIN_RULES:
+        latin = pattern.sub(repl, latin)
+    return bool(_YO_ENDING.search(latin))
 
 
 @lru_cache(maxsize=200_000)
@@ -201,6 +218,8 @@ def skeletons(word: str) -> tuple[str, ...]:
         sk = _skeleton(variant)
         if sk:
             seen[sk] = None
+        if _has_yo_ending(variant):
+            seen[_skeleton(variant, yo_as_e=True)] = None
     return tuple(seen)
 
 
