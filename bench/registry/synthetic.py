@@ -32,6 +32,8 @@ LAST_DAY = date(2026, 10, 31)
 # first arrests falls here so the series has a realistic peak rather than a flat line.
 WAVE = (date(2020, 8, 9), date(2021, 12, 31))
 
+# The Person CSV columns of shared/CONTRACTS.md, written out here rather than imported: the
+# generator runs without Django, as any outside script writing a list for `rollcall import` does.
 CSV_COLUMNS = (
     "name",
     "id",
