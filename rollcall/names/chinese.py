@@ -19,7 +19,7 @@ from itertools import permutations
 
 from pypinyin import Style, lazy_pinyin
 
-from rollcall.names.resources import chinese_surnames, pinyin_syllables
+from rollcall.names.resources import chinese_surnames, han_name_readings, pinyin_syllables
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
 FOREIGN_SEPARATORS = "·・•‧︰﹒．"
@@ -49,6 +49,15 @@ def han_name(text: str) -> tuple[list[str], bool]:
     chars = "".join(_HAN_RE.findall(text))
     if not chars:
         return [], False
+    surname, given = _native_split(chars)
+    tokens = [surname]
+    if given:
+        tokens.append(_pinyin(given))
+    return [t for t in tokens if t], False
+
+
+def _native_split(chars: str) -> tuple[str, str]:
+    """(surname in pinyin, given name in Han characters); compound surnames kept whole."""
     special = chinese_surnames()
     if len(chars) >= 3 and chars[:2] in special:
         surname, given = special[chars[:2]], chars[2:]
@@ -56,10 +65,22 @@ def han_name(text: str) -> tuple[list[str], bool]:
         surname, given = special[chars[0]], chars[1:]
     else:
         surname, given = _pinyin(chars[0]), chars[1:]
-    tokens = [surname.replace("v", "u")]
-    if given:
-        tokens.append(_pinyin(given))
-    return [t for t in tokens if t], False
+    return surname.replace("v", "u"), given
+
+
+def native_forms(text: str) -> frozenset[str]:
+    """Unspaced readings of a native Han name, both orders, every kept given-name
+    reading (see given_readings)."""
+    chars = "".join(_HAN_RE.findall(text))
+    if not chars or any(sep in text for sep in FOREIGN_SEPARATORS):
+        return frozenset()
+    surname, given = _native_split(chars)
+    if not given:
+        return han_forms([surname])
+    out: set[str] = set()
+    for reading in given_readings(given):
+        out |= han_forms([surname, reading])
+    return frozenset(out)
 
 
 @lru_cache(maxsize=100_000)
@@ -99,6 +120,31 @@ def pinyin_forms(tokens: list[str]) -> frozenset[str]:
     if total < 2 or total > 4:
         return frozenset()
     return frozenset("".join(p) for p in permutations(tokens))
+
+
+_MAX_READINGS = 4
+
+
+@lru_cache(maxsize=50_000)
+def given_readings(chars: str) -> tuple[str, ...]:
+    """Unspaced readings of a Han given name, pypinyin's first.
+
+    pypinyin reads a character with several readings by its most frequent one, which
+    is not always the one used in names: 高智晟 is Gao Zhisheng, not Gao Zhicheng.
+    Characters listed in resources/han_name_readings.tsv add their name readings (at
+    most four combinations); other heteronyms are not expanded, so a rare reading
+    cannot make two different names meet (刘晓波 is not Liu Xiaobei).
+    """
+    table = han_name_readings()
+    per_char: list[list[str]] = [[]]
+    for ch in chars:
+        first = _pinyin(ch)
+        if not first:
+            continue
+        options = dict.fromkeys((first, *table.get(ch, ())))
+        per_char = [[*p, o] for p in per_char for o in options]
+    out = dict.fromkeys("".join(p) for p in per_char if p)
+    return tuple(out)[:_MAX_READINGS]
 
 
 def han_forms(tokens: list[str]) -> frozenset[str]:

@@ -13,8 +13,10 @@ import unicodedata
 from functools import cache
 
 from rollcall.names.phonetic import WRITTEN_NEIGHBOURS, single_edit
-from rollcall.names.resources import given_name_groups
+from rollcall.names.resources import diminutives, given_name_groups
 from rollcall.names.translit import skeletons, spellings
+
+DIMINUTIVE = "~"  # prefix of a diminutive's own group id (resources/diminutives.txt)
 
 
 @cache
@@ -28,6 +30,10 @@ def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]], dic
             for sk in skeletons(form):
                 by_skeleton.setdefault(sk, set()).add(gid)
                 members.setdefault(gid, set()).add(sk)
+    for did, (gids, forms) in diminutives().items():
+        for form in forms:
+            for sk in skeletons(form):
+                by_skeleton.setdefault(sk, set()).update((*gids, DIMINUTIVE + did))
     return (
         {k: frozenset(v) for k, v in by_skeleton.items()},
         {k: tuple(sorted(v)) for k, v in members.items()},
@@ -44,6 +50,10 @@ def groups_of(forms: tuple[str, ...]) -> frozenset[str]:
         if hit:
             found = found | hit
     return found
+
+
+def is_diminutive(groups: frozenset[str]) -> bool:
+    return any(g.startswith(DIMINUTIVE) for g in groups)
 
 
 def group_skeletons(gid: str) -> tuple[str, ...]:

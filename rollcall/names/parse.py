@@ -18,6 +18,7 @@ from rollcall.names.chinese import (
     han_forms,
     han_name,
     has_han,
+    native_forms,
     pinyin_forms,
 )
 from rollcall.names.given_names import all_group_ids, group_skeletons, groups_of
@@ -120,7 +121,7 @@ def parse(name: str) -> ParsedName:
     if has_han(name):
         words, foreign = han_name(name)
         tokens = tuple(make_token(w, foreign=foreign) for w in words)
-        zh = frozenset() if foreign else han_forms(words)
+        zh = frozenset() if foreign else han_forms(words) | native_forms(name)
         return ParsedName(name, tokens, tokens, (), zh, not foreign)
     raw_tokens: list[tuple[str, bool]] = []
     for chunk in _SPLIT_RE.split(name):

@@ -29,7 +29,8 @@ def _pairs(cost: float, *groups: str) -> None:
 
 
 # Vowels: after akanye folding a/o are one letter; the rest are cheap but not free.
-_pairs(0.3, "aei")
+_pairs(0.3, "ae", "ei")
+_pairs(0.4, "ai")
 _pairs(0.5, "iu")  # ю/у after the glide is dropped, Polish ó
 _pairs(0.65, "au", "eu")  # no scheme or language confuses these (Zhuk/Zhak)
 # Voicing pairs and sound-alikes that transliteration or speech confuses.

@@ -54,3 +54,24 @@ def given_name_groups() -> dict[str, tuple[str, tuple[str, ...]]]:
         forms = tuple(f.strip() for f in body.split(",") if f.strip())
         groups[gid] = (gender.strip("() "), forms)
     return groups
+
+
+@cache
+def diminutives() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Diminutive id -> (the given-name groups it can stand for, forms as written)."""
+    table: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for line in _lines("diminutives.txt"):
+        did, groups, body = (part.strip() for part in line.split(":", 2))
+        forms = tuple(f.strip() for f in body.split(",") if f.strip())
+        table[did] = (tuple(groups.split()), forms)
+    return table
+
+
+@cache
+def han_name_readings() -> dict[str, tuple[str, ...]]:
+    """Han character -> readings used in personal names (han_name_readings.tsv)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _lines("han_name_readings.tsv"):
+        han, _, readings = line.partition("\t")
+        table[han.strip()] = tuple(readings.split())
+    return table

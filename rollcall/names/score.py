@@ -25,7 +25,12 @@ from itertools import permutations
 
 from rapidfuzz.distance import Levenshtein
 
-from rollcall.names.given_names import group_skeletons, is_listed_form, slip_groups
+from rollcall.names.given_names import (
+    group_skeletons,
+    is_diminutive,
+    is_listed_form,
+    slip_groups,
+)
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import (
     VOWELS,
@@ -47,6 +52,7 @@ _EXTRA_TOKEN = 0.16
 _EXTRA_HYPHEN_PART = 0.06
 _DIFFERENT_GIVEN_NAME = 0.25
 _GENDER_CAP = 0.4
+_DIMINUTIVE = 0.85
 _ENDING_PENALTY = 1.0
 _FIRST_LETTER = 0.8
 _TYPO_SIMILARITY = 0.72  # one plausible keystroke slip: just above the threshold
@@ -164,7 +170,12 @@ def _compute(a: Token, b: Token) -> float:
         return _foreign_similarity(a, b)
     best = max(form_similarity(fa, fb) for fa in a.forms for fb in b.forms)
     if a.groups and b.groups:
-        return 1.0 if a.groups & b.groups else min(best, _DIFFERENT_GIVEN_NAME)
+        shared = a.groups & b.groups
+        if not shared:
+            return min(best, _DIFFERENT_GIVEN_NAME)
+        if is_diminutive(a.groups | b.groups) and not is_diminutive(shared):
+            return _DIMINUTIVE  # Sasha for Aleksandra: the name, less certainly
+        return 1.0
     if a.groups or b.groups:
         # An unknown word against a known given name: the given-name vocabulary is
         # closed, so one slip in a 5+ letter word (Rulsan, Vitlii, Hslina) is that name.

@@ -76,6 +76,12 @@ _SEQUENCES: list[tuple[str, str]] = [
     ("ck", "tsk"),
     ("tz", "ts"),
 ]
+# Word-final spellings of Western press usage: German/English -ck is k (Znack), and the
+# old French/English -off/-eff is -ов/-ев (Sentsoff, Rachmaninoff); inside a word
+# "ck" stays Polish/Łacinka ц+к (Bialacki, Cichocka).
+_FINAL_RE = re.compile(r"ck$|(?<=[oe])ff$")
+_FINAL_MAP = {"ck": "k", "ff": "v"}
+
 _SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
 _SEQ_MAP = dict(_SEQUENCES)
 
@@ -109,8 +115,11 @@ _SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"ine$"), "in"),  # French -ine for -ин (Iachine)
     (re.compile(r"(?<=[aeiou])v(?=[^aeiou]|$)"), "u"),  # ў: Piatrou/Petrov, -ouski/-ovski
     (re.compile(r"[oa]u(?=[^aeiou]|$)"), "u"),  # French ou = у; оў/аў = ov
-    (re.compile(r"ts(?=[ie])"), "t"),  # tsekanye: Tsikhanouski/Tikhanovsky
-    (re.compile(r"d[zs](?=[ie])"), "d"),  # dzekanye: Dziadok/Dedok, German ds
+    # tsekanye/dzekanye: Tsikhanouski/Tikhanovsky, Dziadok/Dedok (German ds), also
+    # across в inside a word (Matsvei/Matvei, Miadzviedzieu/Medvedev); a word-initial
+    # Цв- is Цв- in Russian too (Tsvirko).
+    (re.compile(r"ts(?=[ie])|(?<=[aeiou])ts(?=v[ie])"), "t"),
+    (re.compile(r"d[zs](?=[ie])|(?<=[aeiou])d[zs](?=v[ie])"), "d"),
     (re.compile(r"^ie"), "e"),  # Yermakov/Ermakov, Yevgeny/Evgeny
     (re.compile(r"(?<=[a-zA-Z])i(?=[aeiou])"), ""),  # palatal glide: Bialiatski/Belyatski
     (re.compile(r"o"), "a"),  # akanye: Kalesnikava/Kolesnikova
@@ -212,6 +221,7 @@ def skeletons(word: str) -> tuple[str, ...]:
     folded = fold_chars(word)
     if not folded:
         return ()
+    folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
     folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
     seen: dict[str, None] = {}
     for variant in _expand(folded):
@@ -237,6 +247,7 @@ def spellings(word: str) -> tuple[str, ...]:
     folded = fold_chars(word)
     if not folded:
         return ()
+    folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
     folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
     seen: dict[str, None] = {}
     for variant in _expand(folded):
