@@ -12,7 +12,8 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from rollcall.names.phonetic import WRITTEN_NEIGHBOURS, single_edit
+from rollcall.names.phonetic import single_edit
+from rollcall.names.repair import undo_slip
 from rollcall.names.resources import diminutives, given_name_groups
 from rollcall.names.translit import skeletons, spellings
 
@@ -113,33 +114,6 @@ def _levels() -> tuple[tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
     return tuple(out)
 
 
-@cache
-def _neighbour_map() -> dict[str, frozenset[str]]:
-    out: dict[str, set[str]] = {}
-    for pair in WRITTEN_NEIGHBOURS:
-        x, y = tuple(pair)
-        out.setdefault(x, set()).add(y)
-        out.setdefault(y, set()).add(x)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-def _undo_slip(text: str) -> set[str]:
-    """The written word with one keystroke undone, never at the first or the last
-    letter (the last carries gender: Ivan/Ivana, Roman/Romana): a keyboard neighbour
-    put back (QWERTY, or ЙЦУКЕН for Cyrillic), an extra or doubled letter removed,
-    an adjacent swap undone."""
-    near = _neighbour_map()
-    out: set[str] = set()
-    for i in range(1, len(text) - 1):
-        head, ch, tail = text[:i], text[i], text[i + 1 :]
-        out.add(head + tail)
-        if len(tail) > 1:
-            out.add(head + tail[0] + ch + tail[1:])
-        for other in near.get(ch, ()):
-            out.add(head + other + tail)
-    return out
-
-
 def is_listed_form(text: str) -> bool:
     """The written word (lower-cased letters) is a listed name form, up to scheme
     and digraph folding -- not merely a word whose skeleton folds onto one
@@ -191,7 +165,7 @@ def slip_groups(text: str, forms: tuple[str, ...]) -> frozenset[str]:
                     hit_groups |= table[m]
     if near_groups:
         skeleton_table = levels[0][0]
-        for word in _undo_slip(text):
+        for word in undo_slip(text):
             for sk in skeletons(word):
                 if sk in skeleton_table and len(sk) >= _MIN_SLIP_LENGTH:
                     hit_groups |= skeleton_table[sk]

@@ -25,7 +25,8 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rollcall.names.given_names import is_listed_form, slip_groups
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import consonants, deletion_keys
-from rollcall.names.score import compare
+from rollcall.names.repair import repaired_skeletons
+from rollcall.names.score import THRESHOLD, compare
 from rollcall.names.translit import spellings
 
 _WORD_MIN_SIMILARITY = 0.5  # vocabulary words weaker than this pull nothing in
@@ -107,6 +108,7 @@ class NameIndex:
         self._blocks: dict[str, set[str]] = {}  # block key -> token keys
         self._spellings: dict[str, set[str]] = {}  # token key -> written spellings
         self._zh: dict[str, set[int]] = {}  # pinyin string -> variant ids
+        self._skeletons: dict[str, set[str]] = {}  # skeleton -> token keys (slip repairs)
         self._size = 0
         self._word_cache: dict[str, set[int]] = {}
 
@@ -130,6 +132,9 @@ class NameIndex:
                 self._vocab[tok.key] = tok
                 for bk in _block_keys(tok):
                     self._blocks.setdefault(bk, set()).add(tok.key)
+                if not (tok.foreign or tok.groups):
+                    for form in tok.forms:
+                        self._skeletons.setdefault(form, set()).add(tok.key)
             if not tok.foreign:
                 known = self._spellings.get(tok.key)
                 if known is None:
@@ -225,16 +230,57 @@ class NameIndex:
                 cands |= sets[i] & sets[j]
         return cands
 
+    def _repair_candidates(self, q: ParsedName) -> set[int]:
+        """Variants whose word is the skeleton of a query word with one keystroke
+        undone (repair.py), and that share another word with the query.  Asked only
+        when the ordinary blocking found no match: a slip inside a digraph moves the
+        consonant frame too far for the frame keys."""
+        sets = [self._word_postings(t) for t in q.core]
+        out: set[int] = set()
+        for i, tok in enumerate(q.core):
+            if tok.groups or tok.foreign or len(tok.text) < 6:
+                continue
+            found: set[int] = set()
+            for sk in repaired_skeletons(tok.text):
+                for wkey in self._skeletons.get(sk, ()):
+                    found |= self._postings[wkey]
+            if found:
+                for j, other in enumerate(sets):
+                    if j != i:
+                        out |= found & other
+        return out
+
     def search(self, query: str, limit: int = 5, min_score: float = 0.3) -> list[Match]:
         """Best-matching people, one Match per person, best first."""
         q = parse(query)
         if not q.tokens or limit <= 0:
             return []
         best: dict[str, tuple[float, float, int]] = {}
+        candidates = self._candidates(q)
+        self._score_into(best, q, query, candidates, min_score)
+        if len(q.core) >= 2 and not any(v[0] >= THRESHOLD for v in best.values()):
+            extra = self._repair_candidates(q) - candidates
+            self._score_into(best, q, query, extra, min_score)
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
+        out = []
+        for pid, (s, _tie, vid) in ranked:
+            cand = self._names[vid]
+            assert cand is not None
+            out.append(Match(person_id=pid, variant=cand.raw, score=s))
+        return out
+
+    def _score_into(
+        self,
+        best: dict[str, tuple[float, float, int]],
+        q: ParsedName,
+        query: str,
+        vids: Iterable[int],
+        min_score: float,
+    ) -> None:
         names = self._names
         owner = self._owner
         folded = query.casefold()
-        for vid in self._candidates(q):
+        for vid in vids:
             cand = names[vid]
             if cand is None:
                 continue
@@ -248,10 +294,3 @@ class NameIndex:
                 tie = fuzz.ratio(folded, cand.raw.casefold())
                 if prev is None or s > prev[0] or tie > prev[1]:
                     best[pid] = (s, tie, vid)
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
-        out = []
-        for pid, (s, _tie, vid) in ranked:
-            cand = names[vid]
-            assert cand is not None
-            out.append(Match(person_id=pid, variant=cand.raw, score=s))
-        return out

@@ -206,17 +206,29 @@ def plausible_typo(a: str, b: str, min_length: int) -> bool:
     edit = single_edit(a, b)
     if edit is None:
         return False
-    kind, pos, x, y = edit
-    if pos == 0:
+    if not typo_position(a, b, edit):
         return False
-    # The last two letters carry gender and suffix (-ov/-ova, -ik/-uk, -eu/-au).
-    if pos + (kind == "swap") >= longest - 2:
+    kind, _pos, x, y = edit
+    return kind != "sub" or frozenset((x, y)) in KEYBOARD_NEIGHBOURS
+
+
+def typo_position(a: str, b: str, edit: tuple[str, int, str, str]) -> bool:
+    """Whether the one edit between skeletons `a` and `b` sits where slips happen and
+    look-alike surnames do not differ.
+
+    Not the first letter; not the last two (-ov/-ova, -ik/-uk, -eu/-au).  An omitted
+    vowel anywhere before them; an omitted consonant in the stem, or just before the
+    ending only where its loss leaves two vowels side by side (Karpoich for
+    Karpovich: no surname ends so), since -ska/-ka and -ovna/-ona are real endings.
+    """
+    kind, pos, x, _y = edit
+    longest = max(len(a), len(b))
+    if pos == 0 or pos + (kind == "swap") >= longest - 2:
         return False
-    if kind == "sub":
-        return frozenset((x, y)) in KEYBOARD_NEIGHBOURS
-    # Omitted letter: a vowel anywhere before the end; a consonant only in the stem
-    # (a consonant dropped just before the ending is -ska/-ka, -ovna/-ona).
-    return x in VOWELS or pos < longest - 3
+    if kind != "indel" or x in VOWELS or pos < longest - 3:
+        return True
+    shorter = a if len(a) < len(b) else b
+    return shorter[pos - 1] in VOWELS and shorter[pos] in VOWELS
 
 
 def _consonants_around(word: str, pos: int) -> bool:

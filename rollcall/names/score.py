@@ -40,8 +40,10 @@ from rollcall.names.phonetic import (
     plausible_typo,
     single_edit,
     sub_cost,
+    typo_position,
     written_slip,
 )
+from rollcall.names.repair import repaired_skeletons
 from rollcall.names.translit import spellings
 
 THRESHOLD = 0.7
@@ -63,6 +65,8 @@ _cache: dict[tuple[str, str], float] = {}
 _slip_cache: dict[tuple[str, str], bool] = {}
 _slip_candidates: set[tuple[str, str]] = set()  # token key pairs worth _written_slip
 _edge_cache: dict[tuple[str, str], bool] = {}
+_repair_cache: dict[tuple[str, str], bool] = {}
+_PLACEHOLDERS = frozenset("cx")  # skeleton letters for ч and ш/ж
 _CACHE_MAX = 1_000_000
 
 
@@ -236,6 +240,61 @@ def _written_slip(a: Token, b: Token) -> bool:
     return hit
 
 
+def _repaired_slip(a: Token, b: Token) -> bool:
+    """One keystroke undone in either written word gives the other word's skeleton
+    exactly (repair.py), and the skeletons as written do not carry the signature of
+    a different surname.
+
+    When the skeletons are one edit apart, that edit must pass plausible_typo's
+    position rules (not the first letter, not the last two, a consonant dropped
+    before the ending only where it leaves two vowels side by side: Karpoich) and
+    must not change the ending (-ova/-eva, -ska/-ka); the written repair has already
+    shown it was a neighbouring key.  When they are further apart, the slip broke a
+    digraph or the folding (Tschysgawa, Anikejawitcsh) and the repair alone decides.
+    Given names are left to given_names.slip_groups (a closed vocabulary).
+    """
+    if a.groups or b.groups or not a.text or not b.text:
+        return False
+    key = (a.text, b.text) if a.text < b.text else (b.text, a.text)
+    hit = _repair_cache.get(key)
+    if hit is None:
+        if len(_repair_cache) >= _CACHE_MAX:
+            _repair_cache.clear()
+        hit = _repair_cache[key] = _repairs_meet(a, b) and _typo_shaped(a.forms, b.forms)
+    return hit
+
+
+def _repairs_meet(a: Token, b: Token) -> bool:
+    for x, y in ((a, b), (b, a)):
+        if len(x.text) >= 6:
+            repaired = repaired_skeletons(x.text)
+            if any(f in repaired for f in y.forms):
+                return True
+    return False
+
+
+def _typo_shaped(a_forms: tuple[str, ...], b_forms: tuple[str, ...]) -> bool:
+    pairs = [(fa, fb) for fa in a_forms for fb in b_forms]
+    if any(_gender_conflict(fa, fb) for fa, fb in pairs):
+        return False
+    edits = [(fa, fb, e) for fa, fb in pairs if (e := single_edit(fa, fb)) is not None]
+    if not edits:
+        # A slip broke a digraph or the folding: the consonants differ.  The same
+        # consonants with the vowels two edits apart are two names (Rybakova/Rabkova).
+        return any(
+            (fa[0] == fb[0] or sub_cost(fa[0], fb[0]) <= 0.4) and consonants(fa) != consonants(fb)
+            for fa, fb in pairs
+        )
+    # One edit apart: where slips happen, not the ending, and not ч/ш/ж for another
+    # sound, which is a digraph broken into a different surname (Snehavich/Snezhavich).
+    return any(
+        typo_position(fa, fb, e)
+        and not _different_ending(fa, fb)
+        and not (e[0] == "sub" and {e[2], e[3]} & _PLACEHOLDERS)
+        for fa, fb, e in edits
+    )
+
+
 def _edge_slip(a: Token, b: Token) -> bool:
     if a.foreign or b.foreign or (a.groups and b.groups) or a.patronymic != b.patronymic:
         return False
@@ -268,7 +327,7 @@ def token_similarity(a: Token, b: Token) -> float:
         hit < _TYPO_SIMILARITY
         and key in _slip_candidates
         and a.text != b.text
-        and _written_slip(a, b)
+        and (_written_slip(a, b) or _repaired_slip(a, b))
     ):
         return _TYPO_SIMILARITY
     return hit
