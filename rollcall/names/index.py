@@ -257,10 +257,14 @@ class NameIndex:
             return []
         best: dict[str, tuple[float, float, int]] = {}
         candidates = self._candidates(q)
-        self._score_into(best, q, query, candidates, min_score)
+        self._score_into(best, q, query, candidates, min_score, repair=False)
         if len(q.core) >= 2 and not any(v[0] >= THRESHOLD for v in best.values()):
-            extra = self._repair_candidates(q) - candidates
-            self._score_into(best, q, query, extra, min_score)
+            # Nothing matched: perhaps a slip the folding hides.  Score again with
+            # slips undone, adding the variants only a repaired word meets.  (So a
+            # query that matched someone outright does not list a second person
+            # who would need a repaired slip.)
+            again = candidates | self._repair_candidates(q)
+            self._score_into(best, q, query, again, min_score, repair=True)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
         out = []
         for pid, (s, _tie, vid) in ranked:
@@ -276,6 +280,7 @@ class NameIndex:
         query: str,
         vids: Iterable[int],
         min_score: float,
+        repair: bool,
     ) -> None:
         names = self._names
         owner = self._owner
@@ -284,7 +289,7 @@ class NameIndex:
             cand = names[vid]
             if cand is None:
                 continue
-            s = round(compare(q, cand), 4)
+            s = round(compare(q, cand, repair), 4)
             if s < min_score:
                 continue
             pid = owner[vid]

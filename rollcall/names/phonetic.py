@@ -158,10 +158,21 @@ def _neighbours(rows: tuple[str, ...]) -> set[frozenset[str]]:
 
 # Written-form slips: Latin QWERTY, and the Russian and Belarusian ЙЦУКЕН layouts
 # (Belarusian has і for и and ў for щ) for names typed in Cyrillic.
+_LAYOUTS = (
+    _ROWS,
+    ("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"),
+    ("йцукенгшўзх", "фывапролджэ", "ячсмітьбю"),
+)
 WRITTEN_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
-    _neighbours(_ROWS)
-    | _neighbours(("йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"))
-    | _neighbours(("йцукенгшўзх", "фывапролджэ", "ячсмітьбю"))
+    pair for rows in _LAYOUTS for pair in _neighbours(rows)
+)
+# Keys side by side in one row: the commonest substitution slip, and the only one
+# repair.py undoes in surnames (the diagonal ones make too many surnames meet).
+ROW_NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
+    frozenset((row[i], row[i + 1]))
+    for rows in _LAYOUTS
+    for row in rows
+    for i in range(len(row) - 1)
 )
 
 

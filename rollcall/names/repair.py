@@ -14,18 +14,27 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from rollcall.names.phonetic import WRITTEN_NEIGHBOURS
-from rollcall.names.translit import skeletons
+from rollcall.names.phonetic import ROW_NEIGHBOURS, WRITTEN_NEIGHBOURS
+from rollcall.names.translit import multigraph_spans, skeletons
 
 
-@cache
-def _neighbour_map() -> dict[str, frozenset[str]]:
+def _pair_map(pairs: frozenset[frozenset[str]]) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
-    for pair in WRITTEN_NEIGHBOURS:
+    for pair in pairs:
         x, y = tuple(pair)
         out.setdefault(x, set()).add(y)
         out.setdefault(y, set()).add(x)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _neighbour_map() -> dict[str, frozenset[str]]:
+    return _pair_map(WRITTEN_NEIGHBOURS)
+
+
+@cache
+def _row_map() -> dict[str, frozenset[str]]:
+    return _pair_map(ROW_NEIGHBOURS)
 
 
 _VOWELS = frozenset("aeiouyаеёиоуыэюяіў")
@@ -49,26 +58,69 @@ def undo_slip(text: str, keep_end: int = 1) -> set[str]:
     return out
 
 
+_TRANSPARENT = "ьъ'’ʹ"  # dropped by the folding: look past them for neighbours
+_CONSONANTS = "bcdfghjklmnpqrstvwxzйцкнгшщзхфвпрлджчсмтб"
+_MIN_SKELETON = 6  # shorter repaired surnames stay strict (Kazlaja is not Kozelaja)
+
+
+def _neighbours_of(text: str, i: int) -> tuple[str, str]:
+    j = i - 1
+    while j > 0 and text[j] in _TRANSPARENT:
+        j -= 1
+    k = i + 1
+    while k < len(text) - 1 and text[k] in _TRANSPARENT:
+        k += 1
+    return text[j], text[k : k + 1]
+
+
+def _merges(word: str, start: int, end: int) -> bool:
+    """A digraph of the repaired `word` takes in the repaired letters [start, end),
+    or for a removal (start == end) the letters on both sides of it."""
+    if start == end:
+        return any(a < start < b for a, b in multigraph_spans(word))
+    return any(a < end and b > start for a, b in multigraph_spans(word))
+
+
 def _surname_repairs(text: str) -> dict[str, int]:
-    """undo_slip for surnames, without the repairs that make look-alike surnames
-    meet: a vowel put back for a vowel (Zhuk/Zhak, -ava/-eva: the vowels are where
-    surnames differ and where transliteration noise is already priced), a letter
-    put back or removed where the folding would swallow its neighbours (as a doubled
-    letter or a glide: Радзивович is not Радзиввич, Бобриков not Бобриов), and a
-    consonant removed from the last four letters unless doubled (Kravcheva is not
-    Kraveva, -ska is not -ka)."""
-    near = _neighbour_map()
-    out: dict[str, int] = {}  # repaired word -> skeleton letters it may lose
+    """undo_slip for surnames, each repair with the number of skeleton letters it
+    may change, and without the repairs that make look-alike surnames meet.
+
+    Substitutions undo a key beside the intended one in its row.  Left out: a vowel
+    put back for a vowel (Zhuk/Zhak, -ava/-eva: vowels are where
+    surnames differ, and transliteration noise there is already priced); a letter
+    put back or removed where the folding would swallow its neighbours as a doubled
+    letter or a glide (Радзивович is not Радзиввич, Бобриков not Бобриов; soft signs
+    are looked through); a consonant removed from the last four letters unless
+    doubled (Kravcheva is not Kraveva, -ska is not -ka).
+
+    Allowed change in skeleton length: none for a swap, one letter for a removal or
+    a substitution, two more where the repair joins letters into a digraph
+    (Sneshowitach -> Sneshowitch: t-a-ch becomes one ч; Scthsch -> Schtsch: s-k-t-ш
+    becomes щ).
+    """
+    near = _row_map()
+    out: dict[str, int] = {}
     end = len(text) - 2
+    # A final cluster of three or more consonants is one or two sounds (-tsch,
+    # -szcz): a slip inside it is not a change of ending (Anikejawitcsh).
+    if len(text) - len(text.rstrip(_CONSONANTS)) >= 3:
+        end = len(text) - 1
+
+    def put(word: str, loss: int, at: int, width: int) -> None:
+        if _merges(word, at, at + width):
+            loss += 2  # sch+t+sch -> schtsch: up to three letters become two
+        if out.get(word, -1) < loss:
+            out[word] = loss
+
     for i in range(1, end):
         head, ch, tail = text[:i], text[i], text[i + 1 :]
-        before, after = text[i - 1], tail[:1]
+        before, after = _neighbours_of(text, i)
         doubled = ch in (before, after)
         joins = before == after or (before in _VOWELS and after in _VOWELS)
         if (ch in _VOWELS or doubled or len(tail) > 3) and (doubled or not joins):
-            out[head + tail] = 2  # not when the neighbours would fold together
+            put(head + tail, 1, i, 0)
         if i + 1 < end:
-            out.setdefault(head + tail[0] + ch + tail[1:], 1)
+            put(head + tail[0] + ch + tail[1:], 0, i, 2)
         for other in near.get(ch, ()):
             if ch in _VOWELS and other in _VOWELS:
                 continue
@@ -76,20 +128,17 @@ def _surname_repairs(text: str) -> dict[str, int]:
                 continue  # the folding would swallow it as a doubled letter
             if other in _VOWELS and (before in _VOWELS or after in _VOWELS):
                 continue  # ... or as a glide (Кравыева reads Кравева)
-            out.setdefault(head + other + tail, 1)
+            put(head + other + tail, 1, i, 1)
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=300_000)
 def repaired_skeletons(text: str) -> frozenset[str]:
     """Skeletons of the one-slip repairs of a surname-like written word.
 
     A repair whose skeleton differs in length from the word's own skeleton (in the
-    same reading) by more than the slip can explain is dropped: the folding has
-    swallowed more than the slip.  A removed letter may take two skeleton letters
-    with it (Sneshowitach -> Sneshowitch: t-a-ch becomes one ч), a letter put back
-    or a swap one (Tschysgawa -> Tschyshawa: s-h becomes ш), never more (Мельникич
-    with й for к would read Мельнич).
+    same reading) by more than the slip explains is dropped (see _surname_repairs),
+    as are skeletons too short for a typo to be told from another surname.
     """
     own = skeletons(text)
     if not own:
@@ -99,6 +148,6 @@ def repaired_skeletons(text: str) -> frozenset[str]:
         # Only the readings the word as written already had: a repair must not
         # bring in a new one (Snehavich -> Snejavich, read the French way, is ж).
         for sk, was in zip(skeletons(word), own, strict=False):
-            if abs(len(sk) - len(was)) <= loss:
+            if abs(len(sk) - len(was)) <= loss and len(sk) >= _MIN_SKELETON:
                 out.add(sk)
     return frozenset(out)

@@ -84,6 +84,15 @@ _FINAL_MAP = {"ck": "k", "ff": "v"}
 
 _SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
 _SEQ_MAP = dict(_SEQUENCES)
+_MULTIGRAPH_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES) + "|ch|cz")
+
+
+def multigraph_spans(word: str) -> list[tuple[int, int]]:
+    """(start, end) of the letter sequences written for one sound (sh, tsch, szcz, ch
+    ...) in a lower-case Latin word; used to tell a slip that merged two sounds
+    into one digraph from one the folding swallowed."""
+    return [m.span() for m in _MULTIGRAPH_RE.finditer(word)]
+
 
 # Ambiguous spellings -> the phonemes they may stand for.
 _AMBIGUOUS_RE = re.compile(r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])")
