@@ -95,15 +95,21 @@ def multigraph_spans(word: str) -> list[tuple[int, int]]:
 
 
 # Ambiguous spellings -> the phonemes they may stand for.
-_AMBIGUOUS_RE = re.compile(r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])")
+_AMBIGUOUS_RE = re.compile(
+    r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])|dj(?=[aeiou])"
+)
+# Each reading list is aligned by scheme, so that the first readings _expand tries
+# are coherent ones: 0 English, 1 German/Polish (and BY-2007 for ch), 2 French,
+# 3 GOST 7.79-B.  (Zichanouskaja is German throughout: z = ц, ch = х, j = й.)
 _AMBIGUOUS: dict[str, tuple[str, ...]] = {
-    "ch": ("C", "h", "X"),  # English ч, German/Polish/BY-2007 х, French ш
-    "cz": ("C", "ts"),  # Polish ч, GOST 7.79-B ц (which it writes "c" before e, i, y, j)
+    "ch": ("C", "h", "X", "C"),  # English ч, German/Polish/BY-2007 х, French ш
+    "cz": ("C", "C", "C", "ts"),  # Polish ч; GOST 7.79-B ц (it writes "c" before e, i, y, j)
     "czi": ("C",),
-    "zi": ("z", "ts"),  # German z = ц before soft vowels (Tazjana, Kanstanzin, Arzjom)
-    "ca": ("k", "ts"),  # English Nicolas, but Łacinka/Polish Halubiecaja
-    "j": ("j", "J"),  # German/Polish й, French ж (Tchyjevitch, Jouravlev)
-    "x": ("ks", "h"),  # Alexander, but GOST 7.79-B Tixanovskaya
+    "zi": ("z", "ts", "z", "z"),  # German z = ц before soft vowels (Tazjana, Arzjom)
+    "ca": ("k", "ts", "k", "ts"),  # English Nicolas, but Łacinka/Polish Halubiecaja
+    "j": ("j", "j", "J", "j"),  # German/Polish й, French ж (Tchyjevitch, Jouravlev)
+    "dj": ("dj", "dj", "dJ", "dj"),  # French/Turkish dj = дж (Djelal, Djokhar)
+    "x": ("ks", "ks", "ks", "h"),  # Alexander, but GOST 7.79-B Tixanovskaya
 }
 _MAX_VARIANTS = 6
 
@@ -188,7 +194,7 @@ def _expand(text: str) -> list[str]:
     width = max(len(p) for p in parts)
     for n in range(width):
         out["".join(p[min(n, len(p) - 1)] for p in parts)] = None
-    for combo in product(*parts):
+    for combo in product(*(list(dict.fromkeys(p)) for p in parts)):
         if len(out) >= _MAX_VARIANTS:
             break
         out["".join(combo)] = None
