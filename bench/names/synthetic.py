@@ -248,6 +248,7 @@ class Generator:
         ru, by = self.rng.choice(MALE[:40])
         ru = re.sub(r"(ий|ь|й)$", "", ru)
         by = re.sub(r"(ій|ь|ы|й)$", "", by)
+        by = re.sub(r"ў$", "в", by)  # Станіслаў -> Станіслававіч, not Станіслаўавіч
         if gender == "f":
             return ru + "овна", by + "аўна"
         return ru + "ович", by + "авіч"

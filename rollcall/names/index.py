@@ -233,8 +233,8 @@ class NameIndex:
     def _repair_candidates(self, q: ParsedName) -> set[int]:
         """Variants whose word is the skeleton of a query word with one keystroke
         undone (repair.py), and that share another word with the query.  Asked only
-        when the ordinary blocking found no match: a slip inside a digraph moves the
-        consonant frame too far for the frame keys."""
+        when nothing matched: a slip inside a digraph can also move the consonant
+        frame too far for the frame keys."""
         sets = [self._word_postings(t) for t in q.core]
         out: set[int] = set()
         for i, tok in enumerate(q.core):
@@ -259,12 +259,12 @@ class NameIndex:
         candidates = self._candidates(q)
         self._score_into(best, q, query, candidates, min_score, repair=False)
         if len(q.core) >= 2 and not any(v[0] >= THRESHOLD for v in best.values()):
-            # Nothing matched: perhaps a slip the folding hides.  Score again with
-            # slips undone, adding the variants only a repaired word meets.  (So a
-            # query that matched someone outright does not list a second person
-            # who would need a repaired slip.)
-            again = candidates | self._repair_candidates(q)
-            self._score_into(best, q, query, again, min_score, repair=True)
+            # Nothing matched: perhaps a slip in the query that the folding hides.
+            # Score, with slips undone, the variants holding a word that a repaired
+            # query word spells exactly.  (So a query that matched someone outright
+            # does not list a second person who would need a repaired slip; and a
+            # slip in the *stored* name is left to score(), which tries both.)
+            self._score_into(best, q, query, self._repair_candidates(q), min_score, repair=True)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:limit]
         out = []
         for pid, (s, _tie, vid) in ranked:

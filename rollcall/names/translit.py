@@ -65,7 +65,6 @@ _SEQUENCES: list[tuple[str, str]] = [
     ("tsch", "C"),
     ("tch", "C"),
     ("sch", "X"),
-    ("sz", "X"),
     ("sh", "X"),
     ("zh", "J"),
     ("gue", "ge"),  # French gu = г before e/i (Agueev, Evgueni)
@@ -84,7 +83,7 @@ _FINAL_MAP = {"ck": "k", "ff": "v"}
 
 _SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
 _SEQ_MAP = dict(_SEQUENCES)
-_MULTIGRAPH_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES) + "|ch|cz")
+_MULTIGRAPH_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES) + "|ch|cz|sz")
 
 
 def multigraph_spans(word: str) -> list[tuple[int, int]]:
@@ -96,7 +95,7 @@ def multigraph_spans(word: str) -> list[tuple[int, int]]:
 
 # Ambiguous spellings -> the phonemes they may stand for.
 _AMBIGUOUS_RE = re.compile(
-    r"ch|cz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ij])|dj(?=[aeiou])"
+    r"ch|cz|sz|c(?=[aou])|x|(?<=[aeiouy])j(?=[aeiouy])|^j(?=ou)|z(?=[ijey])|dj(?=[aeiou])"
 )
 # Each reading list is aligned by scheme, so that the first readings _expand tries
 # are coherent ones: 0 English, 1 German/Polish (and BY-2007 for ch), 2 French,
@@ -105,7 +104,8 @@ _AMBIGUOUS: dict[str, tuple[str, ...]] = {
     "ch": ("C", "h", "X", "C"),  # English ч, German/Polish/BY-2007 х, French ш
     "cz": ("C", "C", "C", "ts"),  # Polish ч; GOST 7.79-B ц (it writes "c" before e, i, y, j)
     "czi": ("C",),
-    "zi": ("z", "ts", "z", "z"),  # German z = ц before soft vowels (Tazjana, Arzjom)
+    "zi": ("z", "ts", "z", "z"),  # German z = ц before vowels (Tazjana, Krywezyk)
+    "sz": ("X", "sts", "X", "X"),  # Polish ш; German с+ц (Szjapan, Kryszina)
     "ca": ("k", "ts", "k", "ts"),  # English Nicolas, but Łacinka/Polish Halubiecaja
     "j": ("j", "j", "J", "j"),  # German/Polish й, French ж (Tchyjevitch, Jouravlev)
     "dj": ("dj", "dj", "dJ", "dj"),  # French/Turkish dj = дж (Djelal, Djokhar)
