@@ -163,6 +163,17 @@ def fold_chars(word: str) -> str:
     return "".join(out)
 
 
+def _readings(word: str, folded: str) -> list[str]:
+    """A Cyrillic word has one reading: the ambiguities are those of Latin schemes
+    (the folded Зина must not also read German Цина)."""
+    if _CYRILLIC_RE.search(word):
+        return [folded]
+    return _expand(folded)
+
+
+_CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
 def _expand(text: str) -> list[str]:
     """All readings of the ambiguous spellings in `text`."""
     parts: list[list[str]] = []
@@ -239,7 +250,7 @@ def skeletons(word: str) -> tuple[str, ...]:
     folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
     folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
     seen: dict[str, None] = {}
-    for variant in _expand(folded):
+    for variant in _readings(word, folded):
         sk = _skeleton(variant)
         if sk:
             seen[sk] = None
@@ -265,7 +276,7 @@ def spellings(word: str) -> tuple[str, ...]:
     folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
     folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
     seen: dict[str, None] = {}
-    for variant in _expand(folded):
+    for variant in _readings(word, folded):
         for pattern, repl in _LATIN_RULES:
             variant = pattern.sub(repl, variant)
         seen[variant] = None

@@ -69,3 +69,37 @@ def test_fold_keeps_meaningful_diacritics() -> None:
 def test_empty_and_punctuation() -> None:
     assert skeletons("") == ()
     assert skeletons("--") == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # German transliteration: z = ц before any vowel, sz = сц, ch = х, j = й --
+        # read together, as one scheme (the first readings tried are whole schemes).
+        ("Krywezyk", "Крывецык"),
+        ("Halubezewa", "Галубецэва"),
+        ("Szjapan", "Сцяпан"),
+        ("Kryszina", "Крысціна"),
+        ("Zichanouskaja", "Ціханоўская"),
+        # French/Turkish dj = дж.
+        ("Djelal", "Джелял"),
+        # Western final spellings.
+        ("Sentsoff", "Сенцов"),
+        ("Znack", "Знак"),
+    ],
+)
+def test_scheme_readings(a: str, b: str) -> None:
+    assert same(a, b)
+
+
+def test_polish_readings_are_kept() -> None:
+    assert same("Szymon", "Шымон")  # sz = ш
+    assert same("Zelenski", "Зеленский")  # z = з
+    assert same("Czesław", "Чеслав")
+
+
+def test_cyrillic_has_one_reading() -> None:
+    # The ambiguities are those of Latin schemes: a Cyrillic з is never a German z.
+    assert skeletons("Зина") == ("sina",)
+    assert len(skeletons("Козёл")) == 1
+    assert len(skeletons("Zina")) == 2  # the Latin word may be German Цина
