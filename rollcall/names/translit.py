@@ -76,10 +76,11 @@ _SEQUENCES: list[tuple[str, str]] = [
     ("tz", "ts"),
 ]
 # Word-final spellings of Western press usage: German/English -ck is k (Znack), and the
-# old French/English -off/-eff is -ов/-ев (Sentsoff, Rachmaninoff); inside a word
+# old French/English -off/-eff and the as-heard -of are -ов/-ев (Sentsoff, Rachmaninoff,
+# Sentsof); inside a word
 # "ck" stays Polish/Łacinka ц+к (Bialacki, Cichocka).
-_FINAL_RE = re.compile(r"ck$|(?<=[oe])ff$")
-_FINAL_MAP = {"ck": "k", "ff": "v"}
+_FINAL_RE = re.compile(r"ck$|(?<=[oe])ff$|(?<=[b-df-hj-np-tv-z]o)f$")
+_FINAL_MAP = {"ck": "k", "ff": "v", "f": "v"}
 
 _SEQ_RE = re.compile("|".join(re.escape(k) for k, _ in _SEQUENCES))
 _SEQ_MAP = dict(_SEQUENCES)
