@@ -114,6 +114,12 @@ def _levels() -> tuple[tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
     return tuple(out)
 
 
+def prepare() -> None:
+    """Build the slip tables now: about 0.7 s once per process, better spent while an
+    index is built than inside the first query that meets an unknown word."""
+    _levels()
+
+
 def is_listed_form(text: str) -> bool:
     """The written word (lower-cased letters) is a listed name form, up to scheme
     and digraph folding -- not merely a word whose skeleton folds onto one

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
 from rollcall.names.given_names import is_listed_form, slip_groups
+from rollcall.names.given_names import prepare as prepare_given_names
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import consonants, deletion_keys
 from rollcall.names.repair import repaired_skeletons
@@ -31,7 +32,7 @@ from rollcall.names.translit import spellings
 
 _WORD_MIN_SIMILARITY = 0.5  # vocabulary words weaker than this pull nothing in
 _RARE_POSTINGS = 40  # a query word this rare is enough on its own
-_SINGLE_TOKEN_CAP = 300  # one-word queries cannot match; score a sample only
+_SINGLE_TOKEN_CAP = 100  # one-word queries cannot match: score the nearest names only
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,8 @@ class NameIndex:
         self._zh: dict[str, set[int]] = {}  # pinyin string -> variant ids
         self._skeletons: dict[str, set[str]] = {}  # skeleton -> token keys (slip repairs)
         self._size = 0
-        self._word_cache: dict[str, set[int]] = {}
+        self._word_cache: dict[str, set[int]] = {}  # query word -> variants (cleared on change)
+        self._near_cache: dict[str, set[int]] = {}
 
     def __len__(self) -> int:
         return self._size
@@ -147,10 +149,12 @@ class NameIndex:
             posting.add(vid)
         for form in parsed.zh:
             self._zh.setdefault(form, set()).add(vid)
-        if self._word_cache:
+        if self._word_cache or self._near_cache:
             self._word_cache.clear()
+            self._near_cache.clear()
 
     def add_many(self, pairs: Iterable[tuple[str, str]]) -> None:
+        prepare_given_names()
         cache = self._word_cache
         self._word_cache = {}
         for person_id, name in pairs:
@@ -174,14 +178,12 @@ class NameIndex:
             self._names[vid] = None
             self._size -= 1
         self._word_cache.clear()
+        self._near_cache.clear()
 
     # -- searching ------------------------------------------------------------
-    def _word_postings(self, tok: Token) -> set[int]:
-        """Variants containing a word similar to `tok` (cached per query word)."""
-        hit = self._word_cache.get(tok.key)
-        if hit is not None:
-            return hit
-        found: set[int] = set()
+    def _similar_words(self, tok: Token) -> list[str]:
+        """Vocabulary words (token keys) similar enough to `tok` to pull in their names."""
+        out: list[str] = []
         seen: set[str] = set()
         keys = _block_keys(tok)
         # A slipped given name (Jauhemija) meets the name it can only be.
@@ -192,35 +194,73 @@ class NameIndex:
                 if wkey in seen:
                     continue
                 seen.add(wkey)
-                posting = self._postings[wkey]
                 word = self._vocab[wkey]
-                if posting and (
+                if self._postings[wkey] and (
                     (slipped & word.groups and is_listed_form(word.text))
                     or _could_match(tok, word, self._spellings.get(wkey, ()))
                 ):
-                    found |= posting
+                    out.append(wkey)
+        return out
+
+    def _word_postings(self, tok: Token) -> set[int]:
+        """Variants containing a word similar to `tok` (cached per query word)."""
+        hit = self._word_cache.get(tok.key)
+        if hit is not None:
+            return hit
+        found: set[int] = set()
+        for wkey in self._similar_words(tok):
+            found |= self._postings[wkey]
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()
         self._word_cache[tok.key] = found
         return found
 
+    def _nearest_postings(self, tok: Token, cap: int) -> set[int]:
+        """At most `cap` variants, from the words nearest to `tok` first (edit
+        distance of skeletons; the oldest variants of the last word), so a one-word
+        query shows its closest names."""
+        hit = self._near_cache.get(tok.key)
+        if hit is not None:
+            return hit
+        vocab = self._vocab
+
+        def nearness(wkey: str) -> int:
+            word = vocab[wkey]
+            if tok.groups & word.groups:
+                return 0  # the same given name, in any of its forms
+            return min(Levenshtein.distance(f, g) for f in tok.forms for g in word.forms)
+
+        found: set[int] = set()
+        for wkey in sorted(self._similar_words(tok), key=lambda w: (nearness(w), w)):
+            posting = self._postings[wkey]
+            if len(found) + len(posting) > cap:
+                found.update(sorted(posting)[: cap - len(found)])
+                break
+            found |= posting
+        if len(self._near_cache) > 10_000:
+            self._near_cache.clear()
+        self._near_cache[tok.key] = found
+        return found
+
     def _candidates(self, q: ParsedName) -> set[int]:
-        sets = [self._word_postings(t) for t in q.core]
-        sets += [self._word_postings(t) for t in _joined_tokens(q.core)]
         cands: set[int] = set()
         for form in q.zh:
             cands |= self._zh.get(form, set())
-        sets = sorted((s for s in sets if s), key=len)
-        if not sets:
+        if cands and not any(t.groups for t in q.core):
+            # A Chinese reading met exactly: the strict pinyin comparison can only
+            # confirm these, and common syllables (Wang, Wei) would pull in thousands
+            # of fuzzy candidates that cannot match.  (Not for Hanna Lin: a known
+            # given name may be a Slavic name that merely reads as pinyin.)
             return cands
         if len(q.core) <= 1:
-            first = sets[0]
-            if len(first) <= _SINGLE_TOKEN_CAP:
-                return cands | first
-            for i, vid in enumerate(first):
-                if i >= _SINGLE_TOKEN_CAP:
-                    break
-                cands.add(vid)
+            # One word never matches a fuller name; list the nearest names only.
+            if q.core:
+                cands |= self._nearest_postings(q.core[0], _SINGLE_TOKEN_CAP)
+            return cands
+        sets = [self._word_postings(t) for t in q.core]
+        sets += [self._word_postings(t) for t in _joined_tokens(q.core)]
+        sets = sorted((s for s in sets if s), key=len)
+        if not sets:
             return cands
         for s in sets:
             if len(s) <= _RARE_POSTINGS:

@@ -374,8 +374,16 @@ def _best_alignment(
     short: tuple[Token, ...], long: tuple[Token, ...], strict: bool
 ) -> tuple[list[float], list[int]]:
     sim = _strict_similarity if strict else token_similarity
-    matrix = [[sim(s, t) for t in long] for s in short]
     n, m = len(short), len(long)
+    if n == 2 and m == 2:  # most names: the two pairings, spelled out (hot path)
+        s0, s1 = short
+        l0, l1 = long
+        a, d = sim(s0, l0), sim(s1, l1)
+        b, c = sim(s0, l1), sim(s1, l0)
+        if min(a, d) * 2 + a + d >= min(b, c) * 2 + b + c:
+            return [a, d], [0, 1]
+        return [b, c], [1, 0]
+    matrix = [[sim(s, t) for t in long] for s in short]
     best_total = -1.0
     best: tuple[list[float], list[int]] = ([], [])
     if n <= 4 and m <= 6:
@@ -437,12 +445,13 @@ def _score_tokens(
             vals = [*vals]
             vals[i] = low = _TYPO_SIMILARITY
     score = 0.9 * low + 0.1 * (sum(vals) / len(vals))
-    used_set = set(used)
-    for j, tok in enumerate(long):
-        if j not in used_set:
-            score -= _EXTRA_HYPHEN_PART if tok.hyphen else _EXTRA_TOKEN
-            if j == joined_at:
-                score -= _EXTRA_TOKEN
+    if len(long) > len(short):
+        used_set = set(used)
+        for j, tok in enumerate(long):
+            if j not in used_set:
+                score -= _EXTRA_HYPHEN_PART if tok.hyphen else _EXTRA_TOKEN
+                if j == joined_at:
+                    score -= _EXTRA_TOKEN
     if len(short) == 1:
         score = min(score, _ONE_TOKEN_VS_MANY if len(long) > 1 else _ONE_TOKEN_VS_ONE)
     return score
