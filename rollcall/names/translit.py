@@ -131,6 +131,8 @@ _SKELETON_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"ine$"), "in"),  # French -ine for -ин (Iachine)
     (re.compile(r"(?<=[aeiou])v(?=[^aeiou]|$)"), "u"),  # ў: Piatrou/Petrov, -ouski/-ovski
     (re.compile(r"[oa]u(?=[^aeiou]|$)"), "u"),  # French ou = у; оў/аў = ov
+    # Belarusian puts в between а/о and у: Навуменка/Науменко, Белавус/Белоус.
+    (re.compile(r"[ao]vu(?=[^aeiou])"), "u"),  # (not -аваў: the ending is kept)
     # tsekanye/dzekanye: Tsikhanouski/Tikhanovsky, Dziadok/Dedok (German ds), also
     # across в inside a word (Matsvei/Matvei, Miadzviedzieu/Medvedev); a word-initial
     # Цв- is Цв- in Russian too (Tsvirko).

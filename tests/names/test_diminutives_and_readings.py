@@ -71,6 +71,9 @@ def test_han_name_readings() -> None:
         ("Andrzej Poczobut", "Анджей Почобут"),  # Russian press form of a Polish name
         ("Dzmitry Miadzviedzieu", "Dmitry Medvedev"),  # дз before в = д
         ("Мацвей Купрэйчык", "Матвей Купрейчик"),
+        ("Pavel Belavus", "Павел Белоус"),  # Belarusian в between а and у
+        ("Andrei Navumenka", "Андрей Науменко"),
+        ("Yuras Ziankovich", "Юрий Зенкович"),  # Юрась, the Belarusian form he uses
     ],
 )
 def test_spelling_variants(a: str, b: str) -> None:
