@@ -54,6 +54,14 @@ _PREMAP: dict[str, str] = {
     "ǎ": "a",
     "ó": "o",
     "ß": "ss",
+    # Turkish, Crimean Tatar, Azerbaijani and Romanian letters for ш, ч, ц, ы
+    # (Crimean political prisoners are often written in Crimean Tatar Latin).
+    "ş": "X",
+    "ș": "X",
+    "ç": "C",
+    "ț": "ts",
+    "ţ": "ts",
+    "ı": "y",
 }
 
 # Unambiguous digraphs/trigraphs, longest first (order matters: "tsch" before "sch").

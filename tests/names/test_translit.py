@@ -86,6 +86,9 @@ def test_empty_and_punctuation() -> None:
         # Western final spellings.
         ("Sentsoff", "Сенцов"),
         ("Sentsof", "Сенцов"),  # as heard: final -ов sounds -of
+        # Crimean Tatar / Turkish Latin letters for ш, ч.
+        ("Reşat", "Решат"),
+        ("Çubarov", "Чубаров"),
         ("Znack", "Знак"),
     ],
 )
