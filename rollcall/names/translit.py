@@ -232,20 +232,30 @@ def _expand(text: str) -> list[str]:
 _YO_ENDING = re.compile(r"(?<=[b-df-hj-np-tv-zCXJ])io(?=(?:v|u|va)$)")
 
 
-def _skeleton(latin: str, yo_as_e: bool = False) -> str:
+def _latin(variant: str) -> str:
     for pattern, repl in _LATIN_RULES:
-        latin = pattern.sub(repl, latin)
-    if yo_as_e:
-        latin = _YO_ENDING.sub("e", latin)
+        variant = pattern.sub(repl, variant)
+    return variant
+
+
+def _skeleton(latin: str) -> str:
     for pattern, repl in _SKELETON_RULES:
         latin = pattern.sub(repl, latin)
     return latin.lower()
 
 
-def _has_yo_ending(latin: str) -> bool:
-    for pattern, repl in _LATIN_RULES:
-        latin = pattern.sub(repl, latin)
-    return bool(_YO_ENDING.search(latin))
+@lru_cache(maxsize=200_000)
+def spellings(word: str) -> tuple[str, ...]:
+    """The word with script and digraph differences folded but *before* the skeleton
+    rules (doubled letters, ў/в, the glide, akanye, ц): one typing slip in the written
+    word is still one edit here, where the skeleton may show two (Buslevch: busleuc
+    vs buslevic).  One per reading of the word's ambiguous spellings."""
+    folded = fold_chars(word)
+    if not folded:
+        return ()
+    folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
+    folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
+    return tuple(dict.fromkeys(_latin(v) for v in _readings(word, folded)))
 
 
 @lru_cache(maxsize=200_000)
@@ -255,40 +265,16 @@ def skeletons(word: str) -> tuple[str, ...]:
     The first skeleton is the most likely reading (English conventions), so it can
     serve as the display/blocking form.
     """
-    folded = fold_chars(word)
-    if not folded:
-        return ()
-    folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
-    folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
     seen: dict[str, None] = {}
-    for variant in _readings(word, folded):
-        sk = _skeleton(variant)
+    for latin in spellings(word):
+        sk = _skeleton(latin)
         if sk:
             seen[sk] = None
-        if _has_yo_ending(variant):
-            seen[_skeleton(variant, yo_as_e=True)] = None
+        if _YO_ENDING.search(latin):
+            seen[_skeleton(_YO_ENDING.sub("e", latin))] = None
     return tuple(seen)
 
 
 def ascii_form(word: str) -> str:
     """Plain lowercase ASCII of a word (tones and diacritics dropped), for pinyin."""
     return "".join(c for c in anyascii(word).lower() if "a" <= c <= "z")
-
-
-@lru_cache(maxsize=200_000)
-def spellings(word: str) -> tuple[str, ...]:
-    """The word with script and digraph differences folded but *before* the skeleton
-    rules (doubled letters, ў/в, the glide, akanye, ц): one typing slip in the written
-    word is still one edit here, where the skeleton may show two (Buslevch: busleuc
-    vs buslevic)."""
-    folded = fold_chars(word)
-    if not folded:
-        return ()
-    folded = _FINAL_RE.sub(lambda m: _FINAL_MAP[m.group()], folded)
-    folded = _SEQ_RE.sub(lambda m: _SEQ_MAP[m.group()], folded)
-    seen: dict[str, None] = {}
-    for variant in _readings(word, folded):
-        for pattern, repl in _LATIN_RULES:
-            variant = pattern.sub(repl, variant)
-        seen[variant] = None
-    return tuple(seen)
