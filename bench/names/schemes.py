@@ -42,6 +42,22 @@ _BASE = {
     "ʼ": "",
 }
 
+# Belarusian national system 2007 (UN-adopted), with diacritics; ь softens.
+_BY2007: dict[str, object] = {
+    "г": "h",
+    "ж": "ž",
+    "й": "j",
+    "х": "ch",
+    "ц": "c",
+    "ч": "č",
+    "ш": "š",
+    "ы": "y",
+    "э": "e",
+    "ў": "ŭ",
+    "soft": {"c": "ć", "n": "ń", "s": "ś", "z": "ź", "l": "ĺ"},
+    "iot": {"е": ("je", "ie"), "ё": ("jo", "io"), "ю": ("ju", "iu"), "я": ("ja", "ia")},
+}
+
 SCHEMES_BY: dict[str, dict[str, object]] = {
     # BGN/PCGN 1979 for Belarusian.
     "bgn": {
@@ -71,37 +87,10 @@ SCHEMES_BY: dict[str, dict[str, object]] = {
         "ў": "u",
         "iot": {"е": ("e", "e"), "ё": ("io", "io"), "ю": ("iu", "iu"), "я": ("ia", "ia")},
     },
-    # Belarusian national system 2007 (UN-adopted), with diacritics; ь softens.
-    "by2007": {
-        "г": "h",
-        "ж": "ž",
-        "й": "j",
-        "х": "ch",
-        "ц": "c",
-        "ч": "č",
-        "ш": "š",
-        "ы": "y",
-        "э": "e",
-        "ў": "ŭ",
-        "soft": {"c": "ć", "n": "ń", "s": "ś", "z": "ź", "l": "ĺ"},
-        "iot": {"е": ("je", "ie"), "ё": ("jo", "io"), "ю": ("ju", "iu"), "я": ("ja", "ia")},
-    },
-    # Łacinka (classical Belarusian Latin script, used by Naša Niva and in Polish press).
-    "lacinka": {
-        "г": "h",
-        "ж": "ž",
-        "й": "j",
-        "х": "ch",
-        "ц": "c",
-        "ч": "č",
-        "ш": "š",
-        "ы": "y",
-        "э": "e",
-        "ў": "ŭ",
-        "л": "ł",
-        "soft": {"c": "ć", "n": "ń", "s": "ś", "z": "ź", "ł": "l"},
-        "iot": {"е": ("je", "ie"), "ё": ("jo", "io"), "ю": ("ju", "iu"), "я": ("ja", "ia")},
-    },
+    "by2007": _BY2007,
+    # Łacinka (classical Belarusian Latin script, used by Naša Niva and in Polish press):
+    # the 2007 system with ł for hard л.
+    "lacinka": {**_BY2007, "л": "ł", "soft": {"c": "ć", "n": "ń", "s": "ś", "z": "ź", "ł": "l"}},
     # German press usage.
     "german": {
         "в": "w",
