@@ -15,6 +15,7 @@ candidate set.  Every stored variant is parsed once, at add time.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -234,7 +235,7 @@ class NameIndex:
         for wkey in sorted(self._similar_words(tok), key=lambda w: (nearness(w), w)):
             posting = self._postings[wkey]
             if len(found) + len(posting) > cap:
-                found.update(sorted(posting)[: cap - len(found)])
+                found.update(heapq.nsmallest(cap - len(found), posting))
                 break
             found |= posting
         if len(self._near_cache) > 10_000:

@@ -45,7 +45,7 @@ from rollcall.names.phonetic import (
     written_slip,
 )
 from rollcall.names.repair import repaired_skeletons
-from rollcall.names.translit import spellings
+from rollcall.names.translit import has_cyrillic, spellings
 
 THRESHOLD = 0.7
 
@@ -277,15 +277,11 @@ def _repairs_meet(a: Token, b: Token) -> bool:
     against every romanised query cost more than it found (the reverse direction
     found 53 matches in 5,365 tries on the benchmark and halved the query rate)."""
     for x, y in ((a, b), (b, a)):
-        if len(x.text) >= 6 and (not _has_cyrillic(x.text) or _has_cyrillic(y.text)):
+        if len(x.text) >= 6 and (not has_cyrillic(x.text) or has_cyrillic(y.text)):
             repaired = repaired_skeletons(x.text)
             if any(f in repaired for f in y.forms):
                 return True
     return False
-
-
-def _has_cyrillic(text: str) -> bool:
-    return any("\u0400" <= c <= "\u04ff" for c in text)
 
 
 def _typo_shaped(a_forms: tuple[str, ...], b_forms: tuple[str, ...]) -> bool:

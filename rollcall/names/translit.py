@@ -177,12 +177,16 @@ def fold_chars(word: str) -> str:
 def _readings(word: str, folded: str) -> list[str]:
     """A Cyrillic word has one reading: the ambiguities are those of Latin schemes
     (the folded Зина must not also read German Цина)."""
-    if _CYRILLIC_RE.search(word):
+    if has_cyrillic(word):
         return [folded]
     return _expand(folded)
 
 
 _CYRILLIC_RE = re.compile("[\u0400-\u04ff]")
+
+
+def has_cyrillic(text: str) -> bool:
+    return _CYRILLIC_RE.search(text) is not None
 
 
 def _expand(text: str) -> list[str]:
