@@ -53,7 +53,9 @@ INSTALLED_APPS = [
     "rollcall.people",
     "rollcall.events",
     "rollcall.collective",
-    "rollcall.registry",
+    "rollcall.interchange",
+    "rollcall.audit",
+    "rollcall.accounts",
     "rollcall.stats",
     "rollcall.web",
 ]

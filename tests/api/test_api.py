@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from rollcall.registry.demo import load_demo
+from rollcall.demo.load import load_demo
 from tests.cast import person
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
-from rollcall.registry.audit import changes
+from rollcall.audit.changes import changes
 from tests.cast import person
 
 pytestmark = pytest.mark.django_db

@@ -51,7 +51,7 @@ def test_an_unknown_command_is_a_usage_error(tmp_path: Path) -> None:
 def test_serve_warns_about_the_development_key_beyond_loopback(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from rollcall.registry.management.commands.serve import secret_key_warning
+    from rollcall.web.management.commands.serve import secret_key_warning
 
     monkeypatch.delenv("ROLLCALL_SECRET_KEY", raising=False)
     assert secret_key_warning("127.0.0.1") is None

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
+from rollcall.demo.load import load_demo
 from rollcall.people.matching import registry_index
 from rollcall.people.models import PersonName
-from rollcall.registry.demo import load_demo
 from tests.cast import person
 
 pytestmark = pytest.mark.django_db

@@ -144,7 +144,7 @@ def test_the_command_names_a_bad_argument(cast: None) -> None:
 
 
 def test_reported_estimates_are_kept_beside_the_registry_counts() -> None:
-    from rollcall.registry.demo import load_demo
+    from rollcall.demo.load import load_demo
 
     load_demo()
     stats = compute(date(2025, 12, 31), "BY")

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from rollcall.collective.models import CollectiveEvent
-from rollcall.registry.demo import load_demo
+from rollcall.demo.load import load_demo
 from tests.cast import person
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,1 @@
+"""Staff accounts: users and the roles that say what each may change."""

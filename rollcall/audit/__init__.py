@@ -1,0 +1,1 @@
+"""The audit trail: who changed which registry record, when, and from what."""

@@ -1,0 +1,1 @@
+"""Lists in and out of the registry: CSV and JSON Lines imports, exports, FollowTheMoney."""

@@ -1,0 +1,216 @@
+"""Writing checked JSON Lines records: each replaces everything the registry holds on its person."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from rollcall.collective.models import CollectiveEvent
+from rollcall.events.custody import rebuild_custody
+from rollcall.events.models import CriminalArticle, Event, Facility
+from rollcall.interchange.importing.outcome import Outcome
+from rollcall.interchange.records import dump, load_facts, person_record
+from rollcall.lib.dates import DatePrecision, PartialDate
+from rollcall.lib.progress import progress
+from rollcall.people.choices import Publication
+from rollcall.people.models import ExternalId, Person, PersonName
+from rollcall.sources.models import Citation, Source
+
+
+def import_records(
+    records: list[dict[str, Any]], *, label: str, draft: bool, dry_run: bool
+) -> Outcome:
+    """Write checked JSON Lines records, all in one transaction.
+
+    A record is everything the registry holds about that person: a record equal to what is
+    stored changes nothing; any other replaces the person's fields, names, external ids, events
+    and citations (each removal and creation recorded in the history). New people keep the
+    record's `publication`, except that `--draft` makes them drafts.
+    """
+    outcome = Outcome()
+    writer = _RecordWriter(f"import {label}")
+    with transaction.atomic():
+        chunks = [records[offset : offset + 500] for offset in range(0, len(records), 500)]
+        for chunk in progress(chunks, len(chunks), f"Importing {len(records)} records"):
+            people = Person.objects.filter(uid__in=[r["id"] for r in chunk])
+            by_uid = {p.uid: p for p in people}
+            load_facts(by_uid.values())
+            for record in chunk:
+                record = {k: v for k, v in record.items() if k != "line"}
+                person = by_uid.get(record["id"])
+                if person is None:
+                    outcome.created += 1
+                    if draft:
+                        record["publication"] = Publication.DRAFT
+                elif dump(person_record(person)) == dump(record):
+                    outcome.unchanged += 1
+                    continue
+                else:
+                    outcome.updated += 1
+                if not dry_run:
+                    writer.write(person, record)
+        if writer.custody:
+            rebuild_custody(writer.custody)
+    return outcome
+
+
+class _RecordWriter:
+    """Writes one record at a time; the things records point to are looked up once each."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        self.custody: list[int] = []
+        self._sources: dict[str, Any] = {}
+        self._facilities: dict[str, Any] = {}
+        self._articles: dict[tuple[str, str, str], Any] = {}
+        self._collectives: dict[str, Any] = {}
+
+    def _save(self, obj: Any) -> Any:
+        obj._change_reason = self.reason
+        obj.save()
+        return obj
+
+    def write(self, person: Any, record: dict[str, Any]) -> None:
+        if person is None:
+            person = Person(uid=record["id"])
+        else:
+            self._clear(person)
+        birth = PartialDate.parse(record["birth"]) if record["birth"] else None
+        person.gender = record["gender"]
+        person.birth_date = birth.value if birth else None
+        person.birth_precision = birth.precision if birth else DatePrecision.YEAR
+        person.visibility = record["visibility"]
+        person.publication = record["publication"]
+        person.note = record["note"]
+        person.updated_at = timezone.now()
+        self._save(person)
+        for name in record["names"]:
+            fields = {k: name[k] for k in ("value", "script", "kind")}
+            self._cite(self._save(PersonName(person=person, **fields)), name["sources"])
+        for item in record["external_ids"]:
+            self._save(ExternalId(person=person, **item))
+        for event in record["events"]:
+            self._event(person, event)
+        self._cite(person, record["sources"])
+        self.custody.append(person.pk)
+
+    def _clear(self, person: Any) -> None:
+        """Remove what the record replaces, citations first (they do not cascade)."""
+        for model, queryset in (
+            (PersonName, person.names.all()),
+            (Event, person.events.all()),
+            (type(person), [person]),
+        ):
+            ids = [obj.pk for obj in queryset]
+            kind = ContentType.objects.get_for_model(model)
+            for citation in Citation.objects.filter(content_type=kind, object_id__in=ids):
+                citation._change_reason = self.reason
+                citation.delete()
+        for related in (person.names.all(), person.external_ids.all(), person.events.all()):
+            for obj in list(related):
+                obj._change_reason = self.reason
+                # Model.delete, not Event.delete: custody is rebuilt once at the end.
+                models.Model.delete(obj)
+
+    def _event(self, person: Any, data: dict[str, Any]) -> None:
+        when = PartialDate.parse(data["date"]) if data["date"] else None
+        event = Event(
+            person=person,
+            type=data["type"],
+            date=when.value if when else None,
+            date_precision=data["date_precision"],
+            **{k: data[k] for k in ("country", "release_kind", "destination", "sentence_kind")},
+            **{k: data[k] for k in ("term_months", "regime", "court", "recognised_by", "note")},
+            term_ends_on=date.fromisoformat(data["term_ends_on"]) if data["term_ends_on"] else None,
+        )
+        if data["facility"]:
+            event.facility = self._facility(data["facility"], data["country"])
+        if data["collective"]:
+            event.collective = self._collective(data["collective"], data, when)
+        event._change_reason = self.reason
+        # Model.save: Event.save would rebuild custody per event; it is rebuilt once at the end.
+        super(Event, event).save()
+        if data["articles"]:
+            event.articles.set([self._article(a) for a in data["articles"]])
+        self._cite(event, data["sources"])
+
+    def _cite(self, fact: Any, sources: list[dict[str, Any]]) -> None:
+        kind = ContentType.objects.get_for_model(fact)
+        for spec in sources:
+            citation = Citation(
+                source=self._source(spec),
+                content_type=kind,
+                object_id=fact.pk,
+                quote=spec["quote"],
+                start=spec["start"],
+                end=spec["end"],
+            )
+            self._save(citation)
+
+    def _source(self, spec: dict[str, Any]) -> Any:
+        """A source by url, or (without one) by title, publisher and date; created if new."""
+        published = PartialDate.parse(spec["published_on"]) if spec["published_on"] else None
+        key = spec["url"] or json.dumps([spec["title"], spec["publisher"], spec["published_on"]])
+        if key not in self._sources:
+            found = Source.objects.order_by("id")
+            if spec["url"]:
+                found = found.filter(url=spec["url"])
+            else:
+                found = found.filter(
+                    url="",
+                    title=spec["title"],
+                    publisher=spec["publisher"],
+                    published_on=published.value if published else None,
+                )
+            self._sources[key] = found.first() or self._save(
+                Source(
+                    url=spec["url"],
+                    title=spec["title"],
+                    publisher=spec["publisher"],
+                    kind=spec["kind"],
+                    published_on=published.value if published else None,
+                    published_precision=published.precision if published else DatePrecision.DAY,
+                )
+            )
+        return self._sources[key]
+
+    def _facility(self, name: str, country: str) -> Any:
+        if name not in self._facilities:
+            found = Facility.objects.filter(name=name).order_by("id").first()
+            self._facilities[name] = found or self._save(Facility(name=name, country=country))
+        return self._facilities[name]
+
+    def _article(self, spec: dict[str, str]) -> Any:
+        key = (spec["country"], spec["code"], spec["number"])
+        if key not in self._articles:
+            found = CriminalArticle.objects.filter(
+                country=key[0], code=key[1], number=key[2]
+            ).first()
+            self._articles[key] = found or self._save(
+                CriminalArticle(
+                    title=spec["title"],
+                    **dict(zip(("country", "code", "number"), key, strict=True)),
+                )
+            )
+        return self._articles[key]
+
+    def _collective(self, title: str, data: dict[str, Any], when: PartialDate | None) -> Any:
+        """The reported mass event by title; a list naming an unknown one creates a stub."""
+        if title not in self._collectives:
+            found = CollectiveEvent.objects.filter(title=title).order_by("id").first()
+            self._collectives[title] = found or self._save(
+                CollectiveEvent(
+                    type=data["type"],
+                    title=title,
+                    date=when.value if when else None,
+                    date_precision=when.precision if when else DatePrecision.DAY,
+                    country=data["country"],
+                    release_kind=data["release_kind"],
+                )
+            )
+        return self._collectives[title]
