@@ -38,9 +38,7 @@ def _record_id(model: type[models.Model], key: str) -> int:
         found = Person.objects.filter(uid=key).values_list("pk", flat=True).first()
         if found is None:
             # A deleted person is found through its history.
-            found = (
-                Person.history.filter(uid=key).values_list("id", flat=True).first()  # type: ignore[attr-defined]
-            )
+            found = Person.history.filter(uid=key).values_list("id", flat=True).first()
         if found is None:
             raise LookupError(f"no person {key!r}")
         return int(found)

@@ -21,7 +21,7 @@ from django.db.models import Max
 from rollcall.names import THRESHOLD, NameIndex
 from rollcall.people.models import Person, PersonName
 
-HistoricalPersonName = PersonName.history.model  # type: ignore[attr-defined]
+HistoricalPersonName = PersonName.history.model
 
 
 @dataclass(frozen=True)

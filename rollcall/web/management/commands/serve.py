@@ -72,4 +72,5 @@ def secret_key_warning(host: str) -> str | None:
 
 def _db_label() -> str:
     db = settings.DATABASES["default"]
-    return f"{db['ENGINE'].rsplit('.', 1)[-1]} {db.get('NAME')}"
+    engine = str(db["ENGINE"])
+    return f"{engine.rsplit('.', 1)[-1]} {db.get('NAME')}"
