@@ -8,6 +8,7 @@ fact with none is a fact nobody can check, so the importer and the demo data alw
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -48,11 +49,15 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title or self.url or f"source {self.pk}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        # The fingerprint follows the text, so it can never disagree with what is stored.
-        if self.text:
-            self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The fingerprint follows the text, so it can never disagree with what is stored: no text,
+        # no fingerprint (a cleared text left with its old sha256 would vouch for words that are
+        # gone). A save limited to `text` writes the fingerprint with it.
+        self.sha256 = hashlib.sha256(self.text.encode("utf-8")).hexdigest() if self.text else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "text" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sha256"}
+        super().save(*args, **kwargs)
 
 
 class Citation(models.Model):
