@@ -34,8 +34,8 @@ def envlist(name: str, default: list[str]) -> list[str]:
 
 
 DEBUG = envbool("ROLLCALL_DEBUG", False)
-# The embedded default must start with nothing configured (the contract), so a development key is
-# used unless one is given; `rollcall serve` on a public host should always set ROLLCALL_SECRET_KEY.
+# Rollcall starts with nothing configured (docs/cli.md), so a development key is used unless one
+# is given; `rollcall serve` on a public host should always set ROLLCALL_SECRET_KEY.
 SECRET_KEY = os.environ.get("ROLLCALL_SECRET_KEY", "rollcall-development-key-not-for-production")
 ALLOWED_HOSTS = envlist("ROLLCALL_ALLOWED_HOSTS", ["*"])
 CSRF_TRUSTED_ORIGINS = envlist("ROLLCALL_CSRF_TRUSTED_ORIGINS", [])

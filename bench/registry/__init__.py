@@ -1,4 +1,4 @@
-"""The registry benchmark of issue 3: import, custody rebuild and stats at 10k–100k people.
+"""The registry benchmark: import, custody rebuild and stats at 10k–100k people.
 
 Run it with `python -m bench.registry` (see `bench/registry/__main__.py` and docs/benchmarks.md).
 """

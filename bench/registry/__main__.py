@@ -1,4 +1,4 @@
-"""`python -m bench.registry`: the registry benchmark of issue 3, as one command.
+"""`python -m bench.registry`: the registry benchmark, as one command.
 
 Generates a synthetic registry (labelled synthetic: see bench/registry/synthetic.py) of N people
 and 10·N events, and for each size and database, in a fresh database, measures:
@@ -12,7 +12,7 @@ own ground truth, then prints one table with the growth from the smallest to the
     python -m bench.registry --people 10000            # the reduced run (scripts/test): SQLite
     python -m bench.registry --db postgres --pg-url postgres://user@host:5432/postgres
 
-Defaults, chosen so the bare command is the issue's benchmark and `--people N` alone stays quick:
+Defaults, chosen so the bare command is the full benchmark and `--people N` alone stays quick:
 - sizes: 10,000 and 100,000 people; `--people N` alone means just N; `--sizes` lists them.
 - databases: with neither `--people` nor `--sizes`, both; otherwise SQLite, plus PostgreSQL when a
   server is given (`--pg-url` or ROLLCALL_BENCH_PG_URL). PostgreSQL without a server given starts

@@ -20,7 +20,7 @@ class Figure:
     label: str
     value: Callable[[Result], float | None]
     unit: str  # "s", "ms", "MB" or "" (a count)
-    target: float | None = None  # in `unit`; a target applies at the full size
+    target: float | None = None  # in `unit`; targets are set for 100,000 people
 
     def format(self, value: float | None) -> str:
         if value is None:

@@ -32,8 +32,9 @@ LAST_DAY = date(2026, 10, 31)
 # first arrests falls here so the series has a realistic peak rather than a flat line.
 WAVE = (date(2020, 8, 9), date(2021, 12, 31))
 
-# The Person CSV columns of shared/CONTRACTS.md, written out here rather than imported: the
-# generator runs without Django, as any outside script writing a list for `rollcall import` does.
+# The CSV columns `rollcall import` reads (docs/import-export.md), written out here rather than
+# imported: the generator runs without Django, as any outside script writing a list for
+# `rollcall import` does.
 CSV_COLUMNS = (
     "name",
     "id",
@@ -277,7 +278,7 @@ class SynPerson:
         return next((e for e in reversed(self.events) if e.type == "release"), None)
 
     def csv_row(self) -> dict[str, str]:
-        """The contract CSV row: first arrest and last release, as the export writes them."""
+        """The import CSV row: first arrest and last release, as the export writes them."""
         arrest, release = self.first_arrest, self.last_release
         detained = {
             "day": arrest.date.isoformat(),
