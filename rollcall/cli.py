@@ -1,7 +1,7 @@
 """The `rollcall` console script: a thin front over Django management commands.
 
-Only the contract's commands are listed; `rollcall manage …` reaches any other Django command
-(createsuperuser, shell, dbshell) for operators who need one.
+Only the commands docs/cli.md describes are listed; `rollcall manage …` reaches any other Django
+command (createsuperuser, shell, dbshell) for operators who need one.
 """
 
 from __future__ import annotations

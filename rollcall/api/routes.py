@@ -1,4 +1,4 @@
-"""The read-only JSON API of the contract, mounted at /api/v1/.
+"""The read-only JSON API (docs/api.md, docs/json.md), mounted at /api/v1/.
 
 Anonymous and hidden people are never named to anyone without staff rights: they are left out
 of people lists, their pages answer 404, and their events are left out of event lists (a

@@ -15,7 +15,7 @@ class EventType(models.TextChoices):
 
 
 class ReleaseKind(models.TextChoices):
-    """How someone was freed, most specific first (the extraction contract's order)."""
+    """How someone was freed, most specific first: a pardon under an agreement is a `deal`."""
 
     EXCHANGE = "exchange", _("exchange between states")
     DEAL = "deal", _("freed under an agreement")

@@ -51,7 +51,7 @@ def _timeline_key(event: Any) -> tuple[bool, date, int]:
 
 
 def csv_row(person: Person) -> dict[str, str]:
-    """The contract's columns: the first arrest is `detained_on`, the last release `released_on`.
+    """The import's CSV columns: the first arrest is `detained_on`, the last release `released_on`.
 
     The importer updates the same two events, so an exported row edited and imported again
     changes what it shows. A list is lossy by design: use JSON Lines to keep everything.

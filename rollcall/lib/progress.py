@@ -1,7 +1,7 @@
 """A progress bar for long work, shown only to a person watching a terminal.
 
 Scripts and CI read stderr too: a bar redrawn into a log file is noise, so anything that is not a
-terminal gets the iterable back untouched (the contract: "a progress bar on a terminal and none
+terminal gets the iterable back untouched (docs/cli.md: "a progress bar on a terminal and none
 when output is not a terminal").
 """
 

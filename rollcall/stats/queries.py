@@ -1,6 +1,6 @@
 """The registry's own counts, derived from custody intervals.
 
-Definitions (the stats contract): on a date D,
+Definitions (docs/stats.md): on a date D,
 - *held*: people in custody at the end of D;
 - *released*: people released on or before D, whatever happened later;
 - *deported*: those of the released who were taken to another country;

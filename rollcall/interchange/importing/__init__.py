@@ -1,4 +1,4 @@
-"""Importing person lists: CSV (the contract's columns) and JSON Lines (`rollcall.person/1`).
+"""Importing person lists: CSV (docs/import-export.md) and JSON Lines (`rollcall.person/1`).
 
 Two phases, so a file is imported all or nothing: `read_csv` / `read_jsonl` read and check the
 whole file without touching the database, reporting every problem at its physical line (the

@@ -45,7 +45,7 @@ class LikelyDuplicate:
         )
 
     def notice(self, label: str, dry_run: bool) -> str:
-        """One stderr line, in the contract's `FILE:LINE: column: message` style."""
+        """One stderr line, in the `FILE:LINE: column: message` style of every import problem."""
         held = "would be held" if dry_run else "held"
         return (
             f'{label}:{self.line}: name: likely the same person as {self.uid} "{self.matched_name}"'

@@ -40,7 +40,7 @@ class Command(BaseCommand):
 
 
 def _checked(flag: str, parse: Callable[[str], T], value: str | None) -> T | None:
-    """Parse an option, turning a ValueError into the contract's one-line error naming it."""
+    """Parse an option, turning a ValueError into one error line naming it (docs/cli.md)."""
     if not value:
         return None
     try:
