@@ -16,7 +16,8 @@ Commands and requests run in this process against a throwaway SQLite database ho
 registry (never the database `ROLLCALL_DATABASE_URL` names), so the examples are real output. A
 date equal to the day of generation (a person's status is always "as of today") is written
 `YYYY-MM-DD`, or every block would change daily. `docs/cli.md` gets a block for every command
-`rollcall --help` lists, appended at the end when one is missing.
+`rollcall --help` lists and every other management command of Rollcall's own apps (run as
+`rollcall manage NAME`), appended at the end when one is missing.
 
 The script lives outside the `rollcall` package: it drives the whole application, from the
 command line down to the models, and belongs to none of its layers.
@@ -145,12 +146,27 @@ def cli_doc(text: str, errors: list[str]) -> str:
 
     present = {match["source"] for match in BLOCK.finditer(text)}
     wanted = ["rollcall --help"] + [f"rollcall {name} --help" for name in cli.COMMANDS]
+    wanted += [f"rollcall manage {name} --help" for name in own_manage_commands()]
     for source in wanted:
         if source not in present:
             command = source.removesuffix(" --help")
             text = text.rstrip("\n") + f"\n\n## `{command}`\n\n<!-- generated: {source} -->\n"
             text += "<!-- end generated -->\n"
     return fill(text, errors)
+
+
+def own_manage_commands() -> list[str]:
+    """Rollcall's own management commands that `rollcall` does not list (`rollcall manage …`)."""
+    from django.core.management import get_commands
+
+    from rollcall import cli
+
+    listed = {*cli.COMMANDS, "import_list"}  # `rollcall import` runs the command import_list
+    return sorted(
+        name
+        for name, app in get_commands().items()
+        if app.startswith("rollcall.") and name not in listed
+    )
 
 
 def fill(text: str, errors: list[str]) -> str:
