@@ -20,6 +20,7 @@ from rollcall.collective.models import (
     ReportedEstimate,
     SanctionsMeasure,
 )
+from rollcall.events.custody import rebuild_custody
 from rollcall.events.models import Event
 from rollcall.lib.dates import PartialDate
 from rollcall.people.models import Person, PersonName
@@ -106,8 +107,10 @@ def load_demo(force: bool = False) -> bool:
         )
         cite_spec(estimate, e["cite"])
 
+    people: list[int] = []
     for p in data["people"]:
         person = Person.objects.create(uid=p["uid"], gender=p.get("gender", ""))
+        people.append(person.pk)
         for n in p["names"]:
             name = PersonName.objects.create(
                 person=person, value=n["value"], script=n["script"], kind=n.get("kind", "alias")
@@ -126,4 +129,6 @@ def load_demo(force: bool = False) -> bool:
                 collective=collective if ev.get("collective") else None,
             )
             cite_spec(event, ev["cite"])
+    # In this function's transaction, as every writer of events does (events.custody).
+    rebuild_custody(people)
     return True

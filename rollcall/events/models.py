@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericRelation
-from django.db import models, transaction
+from django.db import models
 from simple_history.models import HistoricalRecords
 
 from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
@@ -52,7 +52,10 @@ class Event(models.Model):
     `country` is the holding state: whose authorities arrested, sentenced, released or deported
     the person; `destination` is where a released or deported person was taken. An event that is
     part of a reported mass event (the 13 Dec 2025 release) points to it through `collective`.
-    Saving or deleting an event rebuilds the person's custody intervals in the same transaction.
+
+    Saving or deleting an event does not touch custody: whoever writes events re-derives it, in
+    the same transaction (`events.custody.writing_events` or `rebuild_custody`), so that bulk
+    writes, which skip `save()`, are held to the same rule as single ones.
     """
 
     person = models.ForeignKey("people.Person", on_delete=models.CASCADE, related_name="events")
@@ -95,29 +98,13 @@ class Event(models.Model):
     def __str__(self) -> str:
         return f"{self.get_type_display()} {self.when}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        from rollcall.events.custody import rebuild_custody
-
-        with transaction.atomic():
-            super().save(*args, **kwargs)  # type: ignore[arg-type]
-            rebuild_custody([self.person_id])
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        from rollcall.events.custody import rebuild_custody
-
-        with transaction.atomic():
-            person_id = self.person_id
-            result = super().delete(*args, **kwargs)  # type: ignore[arg-type]
-            rebuild_custody([person_id])
-            return result
-
     @property
     def when(self) -> str:
         return format_partial(self.date, self.date_precision)
 
 
 class CustodyInterval(models.Model):
-    """Derived, never edited: one stretch of custody, rebuilt from events on every event write.
+    """Derived, never edited: one stretch of custody, re-derived from events by every writer.
 
     `end` is the first day the person was no longer held (null while held). Intervals of one
     person never overlap, which is what lets stats count people by counting intervals.

@@ -8,10 +8,12 @@ published figures, so do not change it without a note in the changelog.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,6 +61,51 @@ def format_partial(value: date | None, precision: str) -> str:
     if precision == DatePrecision.MONTH:
         return f"{value.year:04d}-{value.month:02d}"
     return value.isoformat()
+
+
+def period_end(partial: PartialDate) -> date:
+    """The last day a partial date may stand for: 2020-09 may be as late as 30 September."""
+    day = partial.value
+    if partial.precision == DatePrecision.YEAR:
+        return date(day.year, 12, 31)
+    if partial.precision == DatePrecision.MONTH:
+        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+    return day
+
+
+# Dates of things that happened (arrests, releases, births, publications) cannot be later than
+# today. "Today" is the server's; a day of slack keeps a user whose day has already begun ahead
+# of the server's (east of it) from being refused a date that is today for them.
+FUTURE_SLACK = timedelta(days=1)
+
+
+def latest_past_day(today: date | None = None) -> date:
+    """The latest day a date of something that happened may name."""
+    return (today or date.today()) + FUTURE_SLACK
+
+
+def future_problem(value: date, precision: str = "day", today: date | None = None) -> str:
+    """Why a date of something that happened cannot be right ("" when it can be).
+
+    A partial date is in the future when its period has not begun: `2026-12` is refused until
+    December 2026 (less the slack), `2026` is accepted all through 2026. Dates that look ahead
+    by nature, such as the day a sentence ends (`term_ends_on`), are not checked with this.
+    """
+    if value <= latest_past_day(today):
+        return ""
+    return f"{format_partial(value, precision)} is in the future"
+
+
+def refuse_future(value: date, precision: str = "day", today: date | None = None) -> None:
+    """Raise ValueError when `value` is a date of something that happened later than today."""
+    if problem := future_problem(value, precision, today):
+        raise ValueError(problem)
+
+
+def not_in_the_future(value: date | None) -> None:
+    """The form validator of `refuse_future`: a field error naming the date."""
+    if value is not None and (problem := future_problem(value)):
+        raise ValidationError(problem, code="future")
 
 
 def parse_day(text: str) -> date:

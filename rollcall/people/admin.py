@@ -1,22 +1,29 @@
-from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+"""The people app's admin: a person with their names and external ids.
 
+`PersonAdmin` is registered by events/admin.py, which adds the person's events inline and keeps
+their custody in step when they are edited or the person is deleted: this app sits below events
+and cannot know them.
+"""
+
+from __future__ import annotations
+
+from rollcall.lib.admin import RegistryAdmin, RegistryInline
 from rollcall.people.models import ExternalId, Person, PersonName
 
 
-class NameInline(admin.TabularInline):
+class NameInline(RegistryInline[PersonName]):
     model = PersonName
     extra = 0
 
 
-class ExternalIdInline(admin.TabularInline):
+class ExternalIdInline(RegistryInline[ExternalId]):
     model = ExternalId
     extra = 0
 
 
-@admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(RegistryAdmin[Person]):
     list_display = ["uid", "__str__", "visibility", "publication", "updated_at"]
     list_filter = ["visibility", "publication", "gender"]
     search_fields = ["uid", "names__value"]
     inlines = [NameInline, ExternalIdInline]
+    past_dates = ("birth_date",)

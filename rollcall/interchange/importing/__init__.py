@@ -29,7 +29,6 @@ from rollcall.interchange.importing.csv_rows import (
     PersonRow,
     decoded_lines,
     parse_row,
-    period_end,
     read_csv,
 )
 from rollcall.interchange.importing.csv_writer import import_rows
@@ -41,6 +40,7 @@ from rollcall.interchange.importing.outcome import Outcome
 from rollcall.interchange.importing.problems import BadInput, Problem
 from rollcall.interchange.importing.raw_insert import RawInsert, insert_many, reserve_ids
 from rollcall.interchange.records import JSONL_SCHEMA
+from rollcall.lib.dates import period_end
 
 __all__ = [
     "CSV_COLUMNS",

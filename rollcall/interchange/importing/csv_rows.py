@@ -5,7 +5,6 @@ Nothing here touches the database, so a file is checked whole before anything is
 
 from __future__ import annotations
 
-import calendar
 import csv
 import functools
 import re
@@ -21,7 +20,7 @@ from django.core.validators import URLValidator
 from rollcall.events.choices import ReleaseKind
 from rollcall.interchange.importing.problems import BadInput, Problem
 from rollcall.lib.countries import clean_country
-from rollcall.lib.dates import DatePrecision, PartialDate
+from rollcall.lib.dates import DatePrecision, PartialDate, future_problem, period_end
 from rollcall.people.choices import Gender, Visibility
 
 CSV_COLUMNS = (
@@ -162,8 +161,10 @@ def parse_row(line: int, cells: dict[str, str], problems: list[Problem]) -> Pers
         if len(alias) > 300:
             report("aliases", f"alias {alias[:40]!r}… is longer than 300 characters")
     if year := value.get("birth_year", ""):
-        if not _YEAR.match(year) or not 1850 <= int(year) <= date.today().year:
+        if not _YEAR.match(year) or int(year) < 1850:
             report("birth_year", f"{year!r} is not a four-digit year of birth")
+        elif problem := future_problem(date(int(year), 1, 1), DatePrecision.YEAR):
+            report("birth_year", problem)
         else:
             row.birth_year = int(year)
     row.gender = _choice(value.get("gender", "").lower(), _GENDERS, "gender", report)
@@ -188,16 +189,6 @@ def parse_row(line: int, cells: dict[str, str], problems: list[Problem]) -> Pers
     return row
 
 
-def period_end(partial: PartialDate) -> date:
-    """The last day a partial date may stand for: 2020-09 may be as late as 30 September."""
-    day = partial.value
-    if partial.precision == DatePrecision.YEAR:
-        return date(day.year, 12, 31)
-    if partial.precision == DatePrecision.MONTH:
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-    return day
-
-
 def _choice(text: str, allowed: list[str], column: str, report: Any) -> str:
     if text and text not in allowed:
         report(column, f"{text!r} is not one of {', '.join(allowed)}")
@@ -216,13 +207,18 @@ def _country(text: str, column: str, report: Any) -> str:
 
 
 def _partial(text: str, column: str, report: Any) -> PartialDate | None:
+    """A date of something that happened: a partial date, not later than today."""
     if not text:
         return None
     try:
-        return PartialDate.parse(text)
+        partial = PartialDate.parse(text)
     except ValueError as error:
         report(column, str(error))
         return None
+    if problem := future_problem(partial.value, partial.precision):
+        report(column, problem)
+        return None
+    return partial
 
 
 def checked_url(text: str, column: str, report: Any) -> str:

@@ -115,10 +115,12 @@ def _plan(
     for name in PersonName.objects.filter(person_id__in=list(by_id)):
         names[name.person_id][name.value] = name
     events: dict[int, list[Any]] = {pk: [] for pk in by_id}
-    timeline = Event.objects.filter(
-        person_id__in=list(by_id), type__in=[EventType.ARREST, EventType.RELEASE]
+    timeline = sorted(
+        Event.objects.filter(
+            person_id__in=list(by_id), type__in=[EventType.ARREST, EventType.RELEASE]
+        ),
+        key=lambda e: (e.date is None, e.date or date.min, e.pk),
     )
-    timeline = sorted(timeline, key=lambda e: (e.date is None, e.date or date.min, e.pk))
     for event in timeline:
         events[event.person_id].append(event)
     cited = _cited(Person, list(by_id))
@@ -281,7 +283,7 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
         names.add(**_name(person_id, row.name, NameKind.PRIMARY))
         for alias in row.aliases:
             names.add(**_name(person_id, alias, NameKind.ALIAS))
-        facts = []
+        facts: list[EventFact] = []
         for kind, partial in ((EventType.ARREST, row.detained), (EventType.RELEASE, row.released)):
             if partial is not None:
                 event = events.add(**_event(person_id, kind, partial, row))
@@ -318,7 +320,7 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
     _insert_custody(custody)
 
 
-_FACT = ("type", "date", "country", "release_kind", "destination")
+_FACT = ("type", "date", "date_precision", "country", "release_kind", "destination")
 
 
 def _insert_custody(intervals: list[tuple[int, Any]]) -> None:

@@ -16,7 +16,7 @@ from rollcall.interchange.importing.csv_rows import checked_url, decoded_lines
 from rollcall.interchange.importing.problems import BadInput, Problem
 from rollcall.interchange.records import JSONL_SCHEMA, dump
 from rollcall.lib.countries import clean_country
-from rollcall.lib.dates import DatePrecision, PartialDate
+from rollcall.lib.dates import DatePrecision, PartialDate, future_problem
 from rollcall.people.choices import Gender, NameKind, Publication, Visibility
 from rollcall.sources.models import SourceKind
 
@@ -99,6 +99,8 @@ class _Reporter:
         return value
 
     def partial(self, data: dict[str, Any], key: str, where: str) -> str | None:
+        """A date of something that happened (a birth, an event, a publication): not later
+        than today. `term_ends_on`, a date that looks ahead, is not read through here."""
         value = data.get(key)
         if value in (None, ""):
             return None
@@ -106,10 +108,14 @@ class _Reporter:
             self(where, "must be a string (YYYY, YYYY-MM or YYYY-MM-DD) or null")
             return None
         try:
-            return PartialDate.parse(value).iso()
+            partial = PartialDate.parse(value)
         except ValueError as error:
             self(where, str(error))
             return None
+        if problem := future_problem(partial.value, partial.precision):
+            self(where, problem)
+            return None
+        return partial.iso()
 
     def number(self, data: dict[str, Any], key: str, where: str) -> int | None:
         value = data.get(key)
@@ -133,11 +139,15 @@ class _Reporter:
                 self(f"{where}{key}", "unknown field")
 
 
-_PERSON_KEYS = ("schema", "id", "gender", "birth", "visibility", "publication", "note", "names")
-_PERSON_KEYS += ("external_ids", "events", "sources")
-_EVENT_KEYS = ("type", "date", "date_precision", "country", "release_kind", "destination")
-_EVENT_KEYS += ("facility", "articles", "sentence_kind", "term_months", "regime", "court")
-_EVENT_KEYS += ("term_ends_on", "recognised_by", "note", "collective", "sources")
+_PERSON_KEYS: tuple[str, ...] = (
+    *("schema", "id", "gender", "birth", "visibility", "publication", "note", "names"),
+    *("external_ids", "events", "sources"),
+)
+_EVENT_KEYS: tuple[str, ...] = (
+    *("type", "date", "date_precision", "country", "release_kind", "destination"),
+    *("facility", "articles", "sentence_kind", "term_months", "regime", "court"),
+    *("term_ends_on", "recognised_by", "note", "collective", "sources"),
+)
 _SOURCE_KEYS = ("url", "title", "publisher", "published_on", "kind", "quote", "start", "end")
 
 
@@ -269,7 +279,7 @@ def _check_sources(data: dict[str, Any], at: str, report: _Reporter) -> list[dic
     for n, item in enumerate(report.items(data, "sources", at)):
         where = f"{at}[{n}]"
         report.known(item, _SOURCE_KEYS, f"{where}.")
-        source = {
+        source: dict[str, Any] = {
             key: report.text(item, key, f"{where}.{key}", limit)
             for key, limit in _SOURCE_TEXT.items()
             if key != "quote"

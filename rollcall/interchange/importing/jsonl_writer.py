@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from rollcall.collective.models import CollectiveEvent
@@ -75,7 +75,12 @@ class _RecordWriter:
         obj.save()
         return obj
 
+    def _delete(self, obj: Any) -> None:
+        obj._change_reason = self.reason
+        obj.delete()
+
     def write(self, person: Any, record: dict[str, Any]) -> None:
+        """Write one record; its person's custody is re-derived with everyone's at the end."""
         if person is None:
             person = Person(uid=record["id"])
         else:
@@ -109,13 +114,10 @@ class _RecordWriter:
             ids = [obj.pk for obj in queryset]
             kind = ContentType.objects.get_for_model(model)
             for citation in Citation.objects.filter(content_type=kind, object_id__in=ids):
-                citation._change_reason = self.reason
-                citation.delete()
+                self._delete(citation)
         for related in (person.names.all(), person.external_ids.all(), person.events.all()):
             for obj in list(related):
-                obj._change_reason = self.reason
-                # Model.delete, not Event.delete: custody is rebuilt once at the end.
-                models.Model.delete(obj)
+                self._delete(obj)
 
     def _event(self, person: Any, data: dict[str, Any]) -> None:
         when = PartialDate.parse(data["date"]) if data["date"] else None
@@ -132,9 +134,7 @@ class _RecordWriter:
             event.facility = self._facility(data["facility"], data["country"])
         if data["collective"]:
             event.collective = self._collective(data["collective"], data, when)
-        event._change_reason = self.reason
-        # Model.save: Event.save would rebuild custody per event; it is rebuilt once at the end.
-        super(Event, event).save()
+        self._save(event)
         if data["articles"]:
             event.articles.set([self._article(a) for a in data["articles"]])
         self._cite(event, data["sources"])

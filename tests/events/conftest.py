@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from rollcall.people.matching import registry_index
+
+
+@pytest.fixture(autouse=True)
+def fresh_index() -> Iterator[None]:
+    """Each test's database is new; so must the process-wide name index be (imports consult it)."""
+    registry_index.reset()
+    yield
+    registry_index.reset()
