@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rollcall.events.custody import rebuild_custody
 from rollcall.events.models import Event
 from rollcall.lib.dates import PartialDate
 from rollcall.people.models import Person, PersonName
@@ -37,4 +38,5 @@ def person(
             country=country,
             **extra,
         )
+    rebuild_custody([p.pk])  # as every writer of events does (events.custody)
     return p
