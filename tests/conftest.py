@@ -8,6 +8,9 @@
   process, exactly as `./scripts/demo` starts it.
 - `free_port()`: a TCP port on 127.0.0.1 that nothing listens on;
   `from tests.conftest import free_port`.
+- `cast`: the fixed cast of people and users every access test starts from (tests/cast.py), in
+  the test database, with the process-wide name index rebuilt around it. `shared_cast` is the same
+  cast made once per module, for modules whose every test starts from it.
 
 Tests that use `browser` run after all the others (see `pytest_collection_modifyitems`).
 """
@@ -29,6 +32,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import transaction
+
+from rollcall.people.matching import registry_index
+from tests.cast import Cast, build_cast
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -67,6 +74,47 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if browser_tests:
         others = [item for item in items if "browser" not in getattr(item, "fixturenames", ())]
         items[:] = others + browser_tests
+
+
+@pytest.fixture
+def cast(db: None) -> Iterator[Cast]:
+    """Public, anonymous, hidden and draft people; a visitor, an editor, a reviewer, an admin."""
+    # The index outlives each test's database; one built from another test's rows would name
+    # people this one never made.
+    registry_index.reset()
+    yield build_cast()
+    registry_index.reset()
+
+
+@pytest.fixture(scope="module")
+def module_cast(django_db_setup: None, django_db_blocker: Any) -> Iterator[Cast]:
+    """The cast made once for a module, as Django's `setUpTestData` makes class data.
+
+    It lives in a transaction around the module's tests; each test runs in a savepoint inside it
+    (pytest-django's `db`), so what a test changes is undone before the next one, and the
+    transaction is rolled back after the last. A module of many small access tests saves the
+    building of the cast (about 240 queries) per test. Its rows are there for every test of the
+    module, so only a module whose every test starts from the cast may use it, through
+    `shared_cast`.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        made = build_cast()
+    try:
+        yield made
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def shared_cast(module_cast: Cast, db: None) -> Iterator[Cast]:
+    """`cast`, made once per module (`module_cast`); each test's changes are rolled back."""
+    registry_index.reset()
+    yield module_cast
+    registry_index.reset()
 
 
 @pytest.fixture(scope="session")
