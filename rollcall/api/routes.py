@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
@@ -18,13 +17,13 @@ from ninja.renderers import JSONRenderer
 
 from rollcall.api import schemas, serialize
 from rollcall.events.choices import EventType
-from rollcall.events.models import CustodyInterval, Event
-from rollcall.events.status import Status
+from rollcall.events.models import Event
+from rollcall.events.status import Status, status_is
 from rollcall.lib.countries import clean_country
 from rollcall.people.matching import registry_index
 from rollcall.people.models import Person
 from rollcall.people.search import search_people
-from rollcall.stats.queries import RELEASES, compute
+from rollcall.stats.queries import compute
 
 
 class Utf8Renderer(JSONRenderer):
@@ -73,45 +72,34 @@ def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[
     country = _country(filters.country, "country")
     if country:
         qs = qs.filter(custody__country=country).distinct()
+    # One status per person on `today`: the filter keeps exactly the people whose own
+    # `status.value` is the one asked for (the stats' `released` counts differently).
+    qs = serialize.person_queryset(qs, today)
     if filters.status:
-        qs = qs.filter(pk__in=_status_ids(filters.status, today))
+        qs = qs.filter(status_is(_status(filters.status)))
     if filters.q:
         qs = search_people(qs, filters.q)
     total = qs.count()
-    page = serialize.person_queryset(qs)[filters.offset : filters.offset + filters.limit]
+    page = qs[filters.offset : filters.offset + filters.limit]
     return {"count": total, "items": [serialize.person(p, today, full=False) for p in page]}
 
 
-def _status_ids(status: str, day: date) -> Any:
-    held = (Q(start__lte=day) | Q(start__isnull=True)) & (Q(end__isnull=True) | Q(end__gt=day))
-    intervals = CustodyInterval.objects.all()
-    if status == Status.HELD:
-        return intervals.filter(held).values("person_id")
-    # Released people are those released at some point and not held now.
-    ended = intervals.filter(end__lte=day)
-    if status == Status.RELEASED:
-        ended = ended.filter(end_type__in=RELEASES)
-    elif status == Status.DEPORTED:
-        ended = ended.filter(end_type__in=RELEASES, deported=True)
-    elif status == Status.DIED_IN_CUSTODY:
-        ended = ended.filter(end_type=EventType.DEATH_IN_CUSTODY)
-    else:
-        raise HttpError(
-            422, f"status: {status!r} is not one of held, released, deported, died_in_custody"
-        )
-    return ended.exclude(person_id__in=intervals.filter(held).values("person_id")).values(
-        "person_id"
-    )
+def _status(value: str) -> str:
+    """A status the filter knows: any value a person's own `status.value` can take."""
+    if value not in Status.values:
+        raise HttpError(422, f"status: {value!r} is not one of {', '.join(Status.values)}")
+    return value
 
 
 @api.get("/people/{person_id}", response=schemas.PersonDetail, tags=["people"])
 def person(request: HttpRequest, person_id: str) -> dict[str, Any]:
     """One person with names, events and the sources of each."""
-    qs = serialize.person_queryset(Person.objects.visible_to(is_staff(request)))
+    today = date.today()
+    qs = serialize.person_queryset(Person.objects.visible_to(is_staff(request)), today)
     found = qs.filter(uid=person_id).first()
     if found is None:
         raise HttpError(404, f"no person {person_id!r}")
-    return serialize.person(found)
+    return serialize.person(found, today)
 
 
 @api.get("/events", response=schemas.EventList, tags=["events"])

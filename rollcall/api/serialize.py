@@ -1,12 +1,15 @@
 """Registry records as the JSON the API (and the site) show.
 
 Kept in one place so the person page, the API and any other reader agree on what a person
-"is" in JSON. Callers prefetch with `person_queryset()` so a page of people costs a fixed
-number of queries.
+"is" in JSON. Callers load people with `person_queryset()`, which prefetches what a person's
+JSON shows (so a page of people costs a fixed number of queries) and annotates their status on
+a day. An event's and a citation's shape come from `events.records` and `sources.records`,
+shared with the exports.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -14,14 +17,20 @@ from django.db.models import Prefetch, QuerySet
 
 from rollcall.collective.models import CollectiveEvent
 from rollcall.events.models import Event
-from rollcall.events.status import status_on
+from rollcall.events.records import article_record, public_event
+from rollcall.events.status import People, status_of, with_status
 from rollcall.lib.dates import format_partial
 from rollcall.people.models import Person
+from rollcall.sources.models import Citation
+from rollcall.sources.records import PUBLIC, citation_records
 
 
-def person_queryset(qs: QuerySet[Person] | None = None) -> QuerySet[Person]:
-    base = Person.objects.all() if qs is None else qs
-    return base.prefetch_related(
+def person_queryset(qs: People, day: date) -> People:
+    """`qs` ready for `person()`: prefetched, with each person's status at the end of `day`.
+
+    Filter the result with `events.status.status_is()` to keep the people with one status.
+    """
+    return with_status(qs, day).prefetch_related(
         "names",
         "external_ids",
         "custody",
@@ -35,22 +44,8 @@ def person_queryset(qs: QuerySet[Person] | None = None) -> QuerySet[Person]:
     )
 
 
-def sources(citations: Any) -> list[dict[str, Any]]:
-    out = []
-    for c in citations.all():
-        s = c.source
-        out.append(
-            {
-                "title": s.title,
-                "url": s.url,
-                "publisher": s.publisher,
-                "published_on": format_partial(s.published_on, s.published_precision) or None,
-                "quote": c.quote,
-                "start": c.start,
-                "end": c.end,
-            }
-        )
-    return out
+def sources(citations: Iterable[Citation]) -> list[dict[str, Any]]:
+    return citation_records(citations, PUBLIC)
 
 
 def count(value: int | None, qualifier: str) -> dict[str, Any] | None:
@@ -60,43 +55,15 @@ def count(value: int | None, qualifier: str) -> dict[str, Any] | None:
 
 
 def event(e: Event, person: Person | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": e.pk,
-        "kind": "person",
-        "type": e.type,
-        "date": e.when or None,
-        "date_precision": e.date_precision if e.date else None,
-        "country": e.country or None,
-        "release_kind": e.release_kind or None,
-        "destination": e.destination or None,
-        "facility": e.facility.name if e.facility else None,
-        "articles": [
-            {"country": a.country, "code": a.code, "number": a.number, "title": a.title}
-            for a in e.articles.all()
-        ],
-        "sentence": None,
-        "recognised_by": e.recognised_by or None,
-        "collective": {"id": e.collective.pk, "title": e.collective.title}
-        if e.collective
-        else None,
-        "note": e.note,
-        "sources": sources(e.citations),
-    }
-    if e.sentence_kind or e.term_months or e.court:
-        data["sentence"] = {
-            "kind": e.sentence_kind or None,
-            "term_months": e.term_months,
-            "regime": e.regime or None,
-            "court": e.court or None,
-            "term_ends_on": e.term_ends_on.isoformat() if e.term_ends_on else None,
-        }
+    articles = [article_record(a) for a in e.articles.all()]
+    data = public_event(e, articles, sources(e.citations.all()))
     if person is not None:
         data["person"] = {"id": person.uid, "name": person.primary_name}
     return data
 
 
-def person(p: Person, today: date | None = None, full: bool = True) -> dict[str, Any]:
-    day = today or date.today()
+def person(p: Person, day: date, full: bool = True) -> dict[str, Any]:
+    """A person loaded through `person_queryset(…, day)`, with their status on that `day`."""
     countries = sorted({i.country for i in p.custody.all() if i.country})
     data: dict[str, Any] = {
         "id": p.uid,
@@ -105,13 +72,13 @@ def person(p: Person, today: date | None = None, full: bool = True) -> dict[str,
         "gender": p.gender or None,
         "birth": p.birth or None,
         "visibility": p.visibility,
-        "status": {"as_of": day.isoformat(), "value": status_on(p.custody.all(), day)},
+        "status": {"as_of": day.isoformat(), "value": status_of(p)},
         "countries": countries,
         "external_ids": [{"scheme": x.scheme, "value": x.value} for x in p.external_ids.all()],
     }
     if full:
         data["events"] = [event(e) for e in p.events.all()]
-        data["sources"] = sources(p.citations)
+        data["sources"] = sources(p.citations.all())
     return data
 
 
@@ -137,7 +104,7 @@ def collective(c: CollectiveEvent, staff: bool = False) -> dict[str, Any]:
             {
                 "country": d.country,
                 "count": count(d.count_value, d.count_qualifier),
-                "sources": sources(d.citations),
+                "sources": sources(d.citations.all()),
             }
             for d in c.destinations.all()
         ],
@@ -153,15 +120,15 @@ def collective(c: CollectiveEvent, staff: bool = False) -> dict[str, Any]:
                     "target": m.target,
                     "action": m.action,
                     "date": format_partial(m.date, m.date_precision) or None,
-                    "sources": sources(m.citations),
+                    "sources": sources(m.citations.all()),
                 }
                 for m in agreement.sanctions_measures.all()
             ],
-            "sources": sources(agreement.citations),
+            "sources": sources(agreement.citations.all()),
         }
         if agreement
         else None,
-        "sources": sources(c.citations),
+        "sources": sources(c.citations.all()),
     }
 
 

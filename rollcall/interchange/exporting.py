@@ -20,7 +20,7 @@ from rollcall.interchange.ftm import export_ftm
 from rollcall.interchange.importing.csv_rows import CSV_COLUMNS
 from rollcall.interchange.records import dump, name_key, person_record, public_people, stream_people
 from rollcall.people.choices import NameKind
-from rollcall.people.models import Person
+from rollcall.people.models import Person, shown_name
 
 
 def export(fmt: str, out: TextIO) -> int:
@@ -64,12 +64,12 @@ def csv_row(person: Person) -> dict[str, str]:
     release = releases[-1] if releases else None
     country = next((e.country for e in (arrest, release, *events) if e and e.country), "")
     urls = sorted(c.source.url for c in person.facts_citations if c.source.url)
-    primary = next((n.value for n in names if n.kind == NameKind.PRIMARY), "")
     return {
-        "name": primary or (names[0].value if names else ""),
+        # The first in content order when there is no primary name, as the JSON Lines lists them.
+        "name": shown_name((n.kind, n.value) for n in names),
         "id": person.uid,
         # By value alone: the CSV has no name kinds, so a re-imported list sorts the same.
-        "aliases": "|".join(sorted(n.value for n in names if n.value != primary)),
+        "aliases": "|".join(sorted(n.value for n in names if n.kind != NameKind.PRIMARY)),
         "birth_year": str(person.birth_date.year) if person.birth_date else "",
         "gender": person.gender,
         "country": country,

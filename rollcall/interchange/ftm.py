@@ -19,7 +19,7 @@ from followthemoney.types import registry
 from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
 from rollcall.interchange.records import person_record, public_people, stream_people
 from rollcall.people.choices import NameKind
-from rollcall.people.models import Person
+from rollcall.people.models import Person, shown_name
 
 PREFIX = "rollcall"
 
@@ -47,9 +47,8 @@ def person_entities(person: Person) -> Iterator[EntityProxy]:
     record = person_record(person)
     entity = model.make_entity("Person")
     entity.id = entity_id(record["id"])
-    primary = [n["value"] for n in record["names"] if n["kind"] == NameKind.PRIMARY]
     others = [n for n in record["names"] if n["kind"] != NameKind.PRIMARY]
-    entity.add("name", primary or [n["value"] for n in others[:1]])
+    entity.add("name", shown_name((n["kind"], n["value"]) for n in record["names"]) or None)
     entity.add("alias", [n["value"] for n in others if n["kind"] == NameKind.ALIAS])
     entity.add("weakAlias", [n["value"] for n in others if n["kind"] == NameKind.MISSPELLING])
     entity.add("gender", record["gender"] or None)

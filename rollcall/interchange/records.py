@@ -2,8 +2,10 @@
 
 `person_record()` is the lossless `rollcall.person/1` record that JSON Lines exports write and
 imports read back; the CSV and FollowTheMoney exports take their fields from the same loaded
-facts. People are read in uid order, names, events and citations in an order that depends only on
-their content, so two exports of the same registry are byte-identical.
+facts. An event's, an article's and a citation's shape inside it come from `events.records` and
+`sources.records` (shared with the API); what is decided here is the order: people are read in
+uid order, names, events, articles and citations in an order that depends only on their content,
+so two exports of the same registry are byte-identical.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from django.db.models.functions import Collate
 
 from rollcall.events.choices import DAY_ORDER
 from rollcall.events.models import Event
+from rollcall.events.records import article_record, event_record
 from rollcall.lib.dates import format_partial
 from rollcall.lib.progress import progress
 from rollcall.people.choices import NameKind
 from rollcall.people.models import ExternalId, Person, PersonName
 from rollcall.sources.models import Citation
+from rollcall.sources.records import RECORD, citation_records
 
 JSONL_SCHEMA = "rollcall.person/1"
 CHUNK = 1000
@@ -130,46 +134,11 @@ def person_record(person: Person) -> dict[str, Any]:
 
 
 def _event_record(event: Any) -> dict[str, Any]:
-    articles = [
-        {"country": a.country, "code": a.code, "number": a.number, "title": a.title}
-        for a in event.facts_articles
-    ]
+    articles = [article_record(a) for a in event.facts_articles]
     articles.sort(key=lambda a: (a["country"], a["code"], a["number"]))
-    return {
-        "type": event.type,
-        "date": event.when or None,
-        "date_precision": event.date_precision,
-        "country": event.country,
-        "release_kind": event.release_kind,
-        "destination": event.destination,
-        "facility": event.facility.name if event.facility else None,
-        "articles": articles,
-        "sentence_kind": event.sentence_kind,
-        "term_months": event.term_months,
-        "regime": event.regime,
-        "court": event.court,
-        "term_ends_on": event.term_ends_on.isoformat() if event.term_ends_on else None,
-        "recognised_by": event.recognised_by,
-        "note": event.note,
-        "collective": event.collective.title if event.collective else None,
-        "sources": _sources(event.facts_citations),
-    }
+    return event_record(event, articles, _sources(event.facts_citations))
 
 
-def _sources(citations: Iterable[Any]) -> list[dict[str, Any]]:
-    """A fact's citations with their sources (a source's stored text is not exported)."""
-    cited = [
-        {
-            "url": c.source.url,
-            "title": c.source.title,
-            "publisher": c.source.publisher,
-            "published_on": format_partial(c.source.published_on, c.source.published_precision)
-            or None,
-            "kind": c.source.kind,
-            "quote": c.quote,
-            "start": c.start,
-            "end": c.end,
-        }
-        for c in citations
-    ]
-    return sorted(cited, key=dump)
+def _sources(citations: Iterable[Citation]) -> list[dict[str, Any]]:
+    """A fact's citations with their sources, in an order that depends only on their content."""
+    return sorted(citation_records(citations, RECORD), key=dump)

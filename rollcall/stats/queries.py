@@ -1,11 +1,17 @@
 """The registry's own counts, derived from custody intervals.
 
 Definitions (docs/stats.md): on a date D,
-- *held*: people in custody at the end of D;
+- *held*: people in custody at the end of D (`events.status.held_on`);
 - *released*: people released on or before D, whatever happened later;
 - *deported*: those of the released who were taken to another country;
 - *died_in_custody*: people who died in custody on or before D.
-Hidden records and drafts are left out; anonymous people are counted and never named.
+Hidden records and drafts are left out (`people.models.counted_q`); anonymous people are counted
+and never named.
+
+These count what happened by D, not each person's status on D (`events.status`), which is one
+value per person: someone released abroad is in *released* and *deported* while their status is
+`deported`; someone released and re-arrested is in *released* and *held* while their status is
+`held`.
 
 An interval whose start is unknown (a list gives only a release date, or "held" with no date)
 counts as held at every date before its end; `held_start_unknown` says how many of `held` those
@@ -24,11 +30,12 @@ from django.db.models import Count, Q, QuerySet
 from rollcall.collective.models import ReportedEstimate
 from rollcall.events.choices import EventType
 from rollcall.events.models import CustodyInterval
+from rollcall.events.status import RELEASES, held_on, started_by
 from rollcall.lib.dates import format_partial
-from rollcall.people.choices import Publication, Visibility
+from rollcall.people.models import counted_q
+from rollcall.sources.records import BRIEF, citation_records
 
 SCHEMA = "rollcall.stats/1"
-RELEASES = (EventType.RELEASE, EventType.DEPORTATION)
 
 
 @dataclass(frozen=True)
@@ -79,10 +86,8 @@ class Stats:
 
 
 def counted_intervals(country: str | None = None) -> QuerySet[CustodyInterval]:
-    """Intervals of people the public figures count (published, not hidden)."""
-    qs = CustodyInterval.objects.filter(person__publication=Publication.PUBLISHED).exclude(
-        person__visibility=Visibility.HIDDEN
-    )
+    """Intervals of people the public figures count (`people.models.counted_q`)."""
+    qs = CustodyInterval.objects.filter(counted_q("person__"))
     if country:
         qs = qs.filter(country=country.upper())
     return qs
@@ -90,9 +95,7 @@ def counted_intervals(country: str | None = None) -> QuerySet[CustodyInterval]:
 
 def totals(as_of: date, country: str | None = None) -> Totals:
     qs = counted_intervals(country)
-    held_q = (Q(start__lte=as_of) | Q(start__isnull=True)) & (
-        Q(end__isnull=True) | Q(end__gt=as_of)
-    )
+    held_q = held_on(as_of)
     released_q = Q(end__lte=as_of, end_type__in=RELEASES)
     # Each person's intervals are disjoint, so counting intervals counts people for `held`;
     # the other figures can repeat a person (released twice) and need DISTINCT.
@@ -137,12 +140,14 @@ def series(
     """Figures at the end of each month (or year) up to `as_of`; the last period ends at `as_of`.
 
     Two grouped queries give how many intervals start and end on each day; running sums of
-    those give `held`. The cumulative figures need each person's *first* release, which is
-    computed from one narrow query rather than per period.
+    those give `held` (intervals started by a period's end minus those ended by it: `held_on`
+    counted in bulk, which the test of every period against `totals` holds it to). The
+    cumulative figures need each person's *first* release, which is computed from one narrow
+    query rather than per period.
     """
     if unit not in {"month", "year"}:
         raise ValueError(f"series must be 'month' or 'year', not {unit!r}")
-    qs = counted_intervals(country).filter(Q(start__lte=as_of) | Q(start__isnull=True))
+    qs = counted_intervals(country).filter(started_by(as_of))
     if start is None:
         first = qs.exclude(start__isnull=True).order_by("start").values_list("start", flat=True)
         start = first.first() or as_of
@@ -165,6 +170,8 @@ def series(
         .values_list("person_id", "end", "end_type", "deported")
     )
     for person_id, end, end_type, deported in rows.iterator(chunk_size=5000):
+        if end is None:  # never: `end__lte` leaves out open intervals (this tells the checker)
+            continue
         if end_type in RELEASES:
             if person_id not in first_release or end < first_release[person_id]:
                 first_release[person_id] = end
@@ -218,10 +225,7 @@ def estimates(as_of: date, country: str | None = None) -> list[Estimate]:
             count={"value": e.count_value, "qualifier": e.count_qualifier},
             as_of=format_partial(e.as_of, e.as_of_precision),
             attributed_to=e.attributed_to,
-            sources=[
-                {"title": c.source.title, "url": c.source.url, "quote": c.quote}
-                for c in e.citations.all()
-            ],
+            sources=citation_records(e.citations.all(), BRIEF),
         )
         for e in qs
     ]
