@@ -86,27 +86,35 @@ def cast(db: None) -> Iterator[Cast]:
     registry_index.reset()
 
 
-@pytest.fixture(scope="module")
-def module_cast(django_db_setup: None, django_db_blocker: Any) -> Iterator[Cast]:
-    """The cast made once for a module, as Django's `setUpTestData` makes class data.
+@contextlib.contextmanager
+def rolled_back(django_db_blocker: Any) -> Iterator[None]:
+    """A transaction around a module's tests, rolled back after the last of them.
 
-    It lives in a transaction around the module's tests; each test runs in a savepoint inside it
-    (pytest-django's `db`), so what a test changes is undone before the next one, and the
-    transaction is rolled back after the last. A module of many small access tests saves the
-    building of the cast (about 240 queries) per test. Its rows are there for every test of the
-    module, so only a module whose every test starts from the cast may use it, through
-    `shared_cast`.
+    What a module-scoped fixture writes inside it is there for each of the module's tests, as
+    Django's `setUpTestData` makes class data: each test runs in a savepoint inside it
+    (pytest-django's `db`), so what a test changes is undone before the next one. The rows are
+    there for every test of the module, so only a module whose every test starts from them may
+    use it. `django_db_blocker` is pytest-django's fixture of that name.
     """
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        made = build_cast()
     try:
-        yield made
+        yield
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_cast(django_db_setup: None, django_db_blocker: Any) -> Iterator[Cast]:
+    """The cast made once for a module (see `rolled_back`): a module of many small access tests
+    saves building it (about 240 queries) for each. Use it through `shared_cast`."""
+    with rolled_back(django_db_blocker):
+        with django_db_blocker.unblock():
+            made = build_cast()
+        yield made
 
 
 @pytest.fixture
