@@ -149,7 +149,8 @@ def given_readings(chars: str) -> tuple[str, ...]:
 
 def han_forms(tokens: list[str]) -> frozenset[str]:
     """Surname-first and given-first syllable strings of a native Han name."""
-    if len(tokens) == 1:
-        return frozenset(tokens)
+    if len(tokens) <= 1:
+        # No token when pypinyin cannot read the only character (𠎈): no form, not an error.
+        return frozenset(t for t in tokens if t)
     surname, given = tokens[0], "".join(tokens[1:])
     return frozenset({surname + given, given + surname})
