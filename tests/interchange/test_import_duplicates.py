@@ -1,4 +1,4 @@
-"""`rollcall import FILE.csv` holds likely duplicates of registry people for review (issue 4).
+"""`rollcall import FILE.csv` holds likely duplicates of registry people for review.
 
 The examples are clear-cut on purpose (scores near 1.0 or near 0): the name engine is being tuned,
 and these tests are about what the import does with its answer, not about the answer itself.

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rollcall.names import THRESHOLD, score
-from rollcall.names.chinese import han_name, syllable_count
+from rollcall.names.chinese import given_readings, han_name, syllable_count
+from rollcall.names.parse import parse
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,14 @@ def test_syllable_segmentation() -> None:
     assert syllable_count("liuxiaobo") == 3
     assert syllable_count("kolesnikova") == 0
     assert syllable_count("maria") == 0
+
+
+def test_han_name_readings() -> None:
+    # 晟 reads cheng by pypinyin's first choice; in names it is sheng.
+    assert score("高智晟", "Gao Zhisheng") == 1.0
+    assert score("高智晟", "Zhisheng Gao") == 1.0
+    assert given_readings("智晟")[0] == "zhicheng"  # pypinyin's reading stays first
+    # Rare readings are not expanded: 波 is bo, not bei.
+    assert score("刘晓波", "Liu Xiaobei") < THRESHOLD
+    assert score("刘晓波", "Liu Xiaobo") == 1.0
+    assert "liuxiaobo" in parse("刘晓波").zh

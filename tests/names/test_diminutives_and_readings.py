@@ -1,15 +1,14 @@
-"""Session 2 additions: diminutives people are publicly known by, Han name readings,
-Western final spellings (-off, -ck), ц/дз before в, and a/i look-alikes."""
+"""Diminutives people are publicly known by, Western final spellings (-off, -ck), ц/дз before
+в, Belarusian public forms of given names, and a/i look-alikes, on whole names.
+
+The tables behind them are tested on their own: the diminutives in test_given_names.py, Han
+name readings in test_chinese.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from rollcall.names import THRESHOLD, score
-from rollcall.names.chinese import given_readings
-from rollcall.names.given_names import _index, is_diminutive
-from rollcall.names.parse import parse
-from rollcall.names.resources import diminutives, given_name_groups
 from rollcall.names.translit import skeletons
 
 
@@ -40,27 +39,6 @@ def test_ambiguous_diminutive_stands_for_both_names() -> None:
     assert score("Sasha", "Alexandra Skochilenko") < THRESHOLD  # first name only
     # Two spellings of one diminutive are one word.
     assert score("Sasha Skochilenko", "Саша Скочиленко") == 1.0
-
-
-def test_diminutives_do_not_fold_onto_full_names() -> None:
-    full = {sk for sk, gids in _index()[0].items() if not is_diminutive(gids)}
-    known = set(given_name_groups())
-    for did, (gids, forms) in diminutives().items():
-        assert set(gids) <= known, did
-        for form in forms:
-            for sk in skeletons(form):
-                assert sk not in full, (did, form, sk)
-
-
-def test_han_name_readings() -> None:
-    # 晟 reads cheng by pypinyin's first choice; in names it is sheng.
-    assert score("高智晟", "Gao Zhisheng") == 1.0
-    assert score("高智晟", "Zhisheng Gao") == 1.0
-    assert given_readings("智晟")[0] == "zhicheng"  # pypinyin's reading stays first
-    # Rare readings are not expanded: 波 is bo, not bei.
-    assert score("刘晓波", "Liu Xiaobei") < THRESHOLD
-    assert score("刘晓波", "Liu Xiaobo") == 1.0
-    assert "liuxiaobo" in parse("刘晓波").zh
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 
 from rollcall.names import THRESHOLD, NameIndex, score
-from rollcall.names.given_names import slip_groups
-from rollcall.names.parse import make_token
 
 SAME_PERSON = [
     ("Vakuluk Aleksandra", "Vakuluk Aleksanra"),  # omission near the end
@@ -47,31 +45,6 @@ def test_slipped_given_name_matches(a: str, b: str) -> None:
 @pytest.mark.parametrize(("a", "b"), DIFFERENT_PEOPLE)
 def test_guarded_given_names_stay_apart(a: str, b: str) -> None:
     assert score(a, b) < THRESHOLD, (a, b)
-
-
-@pytest.mark.parametrize(
-    ("word", "group"),
-    [("Aleksanra", "alexandra"), ("Alwksandr", "alexander"), ("Сцчпан", "stepan")],
-)
-def test_slip_groups_finds_the_one_name(word: str, group: str) -> None:
-    tok = make_token(word)
-    assert slip_groups(tok.text, tok.forms) == {group}
-
-
-@pytest.mark.parametrize(
-    "word",
-    [
-        "Ivna",  # Ivana or Ivan
-        "Olgs",  # Olga or Oleg
-        "Petrov",  # Petro + a letter at the end: the last letter carries the form
-        "Ivanov",
-        "Romana",
-        "Lyubvo",  # the slip touches the last letter
-    ],
-)
-def test_slip_groups_refuses_ambiguous_or_ending(word: str) -> None:
-    tok = make_token(word)
-    assert slip_groups(tok.text, tok.forms) == frozenset()
 
 
 def test_index_finds_slipped_given_name() -> None:

@@ -1,11 +1,13 @@
-"""The given-name table: every group's forms find the group, and groups stay apart."""
+"""The given-name table: every group's forms find the group, groups stay apart, diminutives
+stand apart from full names, and a slipped given name is read as the one name it is near."""
 
 from __future__ import annotations
 
 import pytest
 
-from rollcall.names.given_names import all_group_ids, groups_of
-from rollcall.names.resources import given_name_groups
+from rollcall.names.given_names import _index, all_group_ids, groups_of, is_diminutive, slip_groups
+from rollcall.names.parse import make_token
+from rollcall.names.resources import diminutives, given_name_groups
 from rollcall.names.translit import skeletons
 
 
@@ -64,3 +66,38 @@ def test_table_is_big_and_unambiguous() -> None:
                 if seen.setdefault(sk, gid) != gid:
                     clashes.append((form, gid, seen[sk]))
     assert not clashes
+
+
+def test_diminutives_do_not_fold_onto_full_names() -> None:
+    full = {sk for sk, gids in _index()[0].items() if not is_diminutive(gids)}
+    known = set(given_name_groups())
+    for did, (gids, forms) in diminutives().items():
+        assert set(gids) <= known, did
+        for form in forms:
+            for sk in skeletons(form):
+                assert sk not in full, (did, form, sk)
+
+
+@pytest.mark.parametrize(
+    ("word", "group"),
+    [("Aleksanra", "alexandra"), ("Alwksandr", "alexander"), ("Сцчпан", "stepan")],
+)
+def test_slip_groups_finds_the_one_name(word: str, group: str) -> None:
+    tok = make_token(word)
+    assert slip_groups(tok.text, tok.forms) == {group}
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Ivna",  # Ivana or Ivan
+        "Olgs",  # Olga or Oleg
+        "Petrov",  # Petro + a letter at the end: the last letter carries the form
+        "Ivanov",
+        "Romana",
+        "Lyubvo",  # the slip touches the last letter
+    ],
+)
+def test_slip_groups_refuses_ambiguous_or_ending(word: str) -> None:
+    tok = make_token(word)
+    assert slip_groups(tok.text, tok.forms) == frozenset()

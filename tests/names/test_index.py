@@ -130,6 +130,12 @@ def test_empty_inputs() -> None:
     assert ix.search("") == []
 
 
+def test_given_name_is_not_read_as_pinyin() -> None:
+    ix = NameIndex()
+    ix.add("zh", "Han Na")
+    assert not [m for m in ix.search("Hanna") if m.score >= THRESHOLD]
+
+
 def test_match_is_frozen() -> None:
     m = Match("p", "Maria", 0.5)
     with pytest.raises(dataclasses.FrozenInstanceError):

@@ -1,8 +1,9 @@
-"""Slips undone where they were typed (rollcall/names/repair.py).
+"""rollcall/names/repair.py: slips undone where they were typed.
 
-Every positive here is a one-keystroke slip in a romanised or Cyrillic name whose
-skeleton the folding turns into two or more edits; every negative is a different,
-plausible surname that a careless repair would let meet."""
+First the two functions on written words, then what they are for, on whole names: every
+positive is a one-keystroke slip in a romanised or Cyrillic name whose skeleton the folding
+turns into two or more edits; every negative is a different, plausible surname that a careless
+repair would let meet."""
 
 from __future__ import annotations
 
@@ -12,6 +13,83 @@ from rollcall.names import THRESHOLD, NameIndex, score
 from rollcall.names.parse import parse
 from rollcall.names.repair import repaired_skeletons, undo_slip
 from rollcall.names.score import compare
+
+
+def skeleton(word: str) -> str:
+    return parse(word).core[0].main
+
+
+# --- undo_slip -------------------------------------------------------------------------------
+
+
+def test_undo_slip_keeps_first_and_last_letters() -> None:
+    repairs = undo_slip("znak")
+    assert all(w[0] == "z" and w[-1] == "k" for w in repairs)
+    assert "zank" in repairs  # swap
+    assert "zak" in repairs  # extra letter removed
+    assert "zbak" in repairs  # b is beside n on QWERTY
+
+
+def test_undo_slip_puts_back_a_cyrillic_key_from_its_own_layout() -> None:
+    # Валеоый: о typed for р, its neighbour on ЙЦУКЕН (they are far apart on QWERTY).
+    assert "валерый" in undo_slip("валеоый")
+    assert "валеоы" not in undo_slip("валеоый")  # the last letter is kept
+
+
+def test_undo_slip_keeps_the_ending_it_is_told_to() -> None:
+    # -ova/-ov, -na/-n: the gender of the name is in its last letters.
+    repairs = undo_slip("ivanova", keep_end=2)
+    assert repairs
+    assert all(w.startswith("i") and w.endswith("va") for w in repairs)
+
+
+def test_undo_slip_of_a_word_too_short_to_slip_inside_is_empty() -> None:
+    assert undo_slip("ab") == set()
+    assert undo_slip("") == set()
+
+
+# --- repaired_skeletons ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "registered"),
+    [
+        ("tschysgawa", "Чыжава"),  # g for h breaks German sch
+        ("anikejawitcsh", "Анікейавіч"),  # swap inside -tsch
+        ("sneshowitach", "Снежавіч"),  # an extra a breaks -tsch: three letters become one
+        ("kirilitssch", "Кирилич"),  # a doubled s inside -tsch
+        ("glinskpvich", "Глинскович"),  # p typed beside o
+        ("balahsavich", "Балашавіч"),  # h and s swapped: sh is one letter
+    ],
+)
+def test_a_repair_gives_back_the_skeleton_of_the_name_meant(typed: str, registered: str) -> None:
+    assert skeleton(registered) in repaired_skeletons(typed)
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [
+        ("радзивович", "Радзівіч"),  # removing о would fold вв into в
+        ("кравева", "Кравчева"),  # a consonant before the ending
+        ("бобриков", "Бобров"),  # removing к would fold ио into о
+        ("snehavich", "Snezhavich"),  # a broken digraph is another sound
+        ("golubetsets", "Голубец"),  # ts-ts folding into one ц
+        ("shakjonok", "Жукёнак"),  # a vowel for a vowel
+    ],
+)
+def test_no_repair_turns_a_surname_into_a_look_alike(written: str, other: str) -> None:
+    assert skeleton(other) not in repaired_skeletons(written)
+
+
+def test_short_repaired_words_are_left_out() -> None:
+    # Under six skeleton letters a slip cannot be told from another surname (Kazlaja/Kozelaja).
+    assert skeleton("Козелая") not in repaired_skeletons("kazlaja")
+    assert all(len(s) >= 6 for s in repaired_skeletons("kazlaja"))
+    assert repaired_skeletons("losik") == frozenset()
+    assert repaired_skeletons("") == frozenset()
+
+
+# --- on whole names --------------------------------------------------------------------------
 
 SLIPS = [
     ("Larysa Tschysgawa", "Ларыса Чыжава"),  # g for h breaks German sch
@@ -53,19 +131,6 @@ def test_lookalike_surnames_stay_apart(a: str, b: str) -> None:
 def test_repair_needs_the_rest_of_the_name_exact() -> None:
     assert score("Larysa Tschysgawa", "Ларыса Чыжава") >= THRESHOLD
     assert score("Halina Tschysgawa", "Ларыса Чыжава") < THRESHOLD
-
-
-def test_undo_slip_keeps_first_and_last_letters() -> None:
-    repairs = undo_slip("znak")
-    assert all(w[0] == "z" and w[-1] == "k" for w in repairs)
-    assert "zank" in repairs  # swap
-    assert "zak" in repairs  # extra letter removed
-    assert "zbak" in repairs  # b is beside n on QWERTY
-
-
-def test_repaired_skeletons_of_a_romanised_slip() -> None:
-    assert parse("Чыжава").core[0].forms[0] in repaired_skeletons("tschysgawa")
-    assert repaired_skeletons("") == frozenset()
 
 
 def test_compare_without_repair_is_the_strict_reading() -> None:
