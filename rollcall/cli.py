@@ -36,11 +36,13 @@ def main(argv: list[str] | None = None) -> None:
         print(usage())
         sys.exit(0 if args else 2)
     command, rest = args[0], args[1:]
+    shown = command  # how the command is named in its own usage line
     if command == "manage":
         if not rest:
             print("usage: rollcall manage DJANGO_COMMAND [options]", file=sys.stderr)
             sys.exit(2)
         command, rest = rest[0], rest[1:]
+        shown = f"manage {command}"
     elif command not in COMMANDS:
         print(f"rollcall: unknown command {command!r}\n\n{usage()}", file=sys.stderr)
         sys.exit(2)
@@ -48,10 +50,23 @@ def main(argv: list[str] | None = None) -> None:
         # `import` is a Python keyword, so the Django command module is called import_list.
         command = "import_list"
 
-    from django.core.management import execute_from_command_line
+    import django
+    from django.core.management import (
+        execute_from_command_line,
+        get_commands,
+        load_command_class,
+    )
 
     try:
-        execute_from_command_line(["rollcall", command, *rest])
+        django.setup()
+        app = get_commands().get(command)
+        if app is None:
+            # Django's own message for an unknown command, with its suggestions.
+            execute_from_command_line(["rollcall", command, *rest])
+        else:
+            # Run the command ourselves so that its usage line says `rollcall import`, not
+            # Django's module name (`rollcall import_list`).
+            load_command_class(app, command).run_from_argv(["rollcall", shown, *rest])
     except BrokenPipeError:
         # `rollcall export | head`: the reader has gone, which is not an error worth a traceback.
         # Point stdout at /dev/null so the interpreter's final flush does not raise again.
