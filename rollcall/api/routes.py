@@ -8,8 +8,9 @@ collective event still counts them, without names).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
@@ -28,7 +29,7 @@ from rollcall.stats.queries import compute
 class Utf8Renderer(JSONRenderer):
     """Names in Cyrillic and Chinese stay readable in the raw JSON, not \\u-escaped."""
 
-    json_dumps_params: ClassVar[dict[str, Any]] = {"ensure_ascii": False}
+    json_dumps_params = {"ensure_ascii": False}
 
 
 api = NinjaAPI(
@@ -59,7 +60,7 @@ def _country(value: str | None, field: str) -> str | None:
 )
 def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[str, Any]:
     """People in the registry; `q` matches names in any script and spelling."""
-    qs = Person.objects.visible_to(is_staff(request))
+    qs: QuerySet[Person] = Person.objects.visible_to(is_staff(request))
     today = date.today()
     country = _country(filters.country, "country")
     if country:

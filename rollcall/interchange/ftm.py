@@ -10,24 +10,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 
 from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
-from rollcall.interchange.records import person_record, public_people, stream_people
+from rollcall.interchange.records import (
+    PersonFacts,
+    TextSink,
+    person_record,
+    public_people,
+    stream_people,
+)
 from rollcall.people.choices import NameKind
-from rollcall.people.models import Person, shown_name
+from rollcall.people.models import shown_name
 
 PREFIX = "rollcall"
 
 
-def export_ftm(out: TextIO) -> int:
+def export_ftm(out: TextSink) -> int:
     count = 0
-    for person in stream_people(public_people(), "Exporting FollowTheMoney"):
-        for entity in person_entities(person):
+    for facts in stream_people(public_people(), "Exporting FollowTheMoney"):
+        for entity in person_entities(facts):
             out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True))
             out.write("\n")
         count += 1
@@ -42,9 +48,9 @@ def entity_id(*parts: str) -> str:
     return f"{PREFIX}-{model.make_entity('Thing').make_id(*parts)}"
 
 
-def person_entities(person: Person) -> Iterator[EntityProxy]:
+def person_entities(facts: PersonFacts) -> Iterator[EntityProxy]:
     """The person, then their events: built from the lossless record, so both exports agree."""
-    record = person_record(person)
+    record = person_record(facts)
     entity = model.make_entity("Person")
     entity.id = entity_id(record["id"])
     others = [n for n in record["names"] if n["kind"] != NameKind.PRIMARY]

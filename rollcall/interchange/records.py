@@ -11,8 +11,9 @@ so two exports of the same registry are byte-identical.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -20,7 +21,7 @@ from django.db.models import F, QuerySet
 from django.db.models.functions import Collate
 
 from rollcall.events.choices import DAY_ORDER
-from rollcall.events.models import Event
+from rollcall.events.models import CriminalArticle, Event
 from rollcall.events.records import article_record, event_record
 from rollcall.lib.dates import format_partial
 from rollcall.lib.progress import progress
@@ -32,6 +33,12 @@ from rollcall.sources.records import RECORD, citation_records
 JSONL_SCHEMA = "rollcall.person/1"
 CHUNK = 1000
 _NAME_ORDER = {kind: position for position, kind in enumerate(NameKind.values)}
+
+
+class TextSink(Protocol):
+    """Where an export is written: a text file, or a command's stdout (which tests replace)."""
+
+    def write(self, text: str, /) -> int: ...
 
 
 def public_people() -> QuerySet[Person]:
@@ -46,64 +53,89 @@ def public_people() -> QuerySet[Person]:
     return Person.objects.public().order_by(uid)
 
 
-def stream_people(queryset: QuerySet[Person], description: str) -> Iterator[Person]:
+@dataclass
+class NameFacts:
+    name: PersonName
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class EventFacts:
+    event: Event
+    articles: list[CriminalArticle] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class PersonFacts:
+    """Everything the exports write about one person, fetched together by `load_facts()`."""
+
+    person: Person
+    names: list[NameFacts] = field(default_factory=list)
+    external_ids: list[ExternalId] = field(default_factory=list)
+    events: list[EventFacts] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+_Cited = PersonFacts | NameFacts | EventFacts
+
+
+def stream_people(queryset: QuerySet[Person], description: str) -> Iterator[PersonFacts]:
     """People one chunk at a time (never the whole registry in memory), in queryset order."""
     ids = list(queryset.values_list("pk", flat=True))
     chunks = [ids[offset : offset + CHUNK] for offset in range(0, len(ids), CHUNK)]
     for chunk in progress(chunks, len(chunks), description):
-        by_id = Person.objects.in_bulk(chunk)
-        load_facts(by_id.values())
-        yield from (by_id[pk] for pk in chunk)
+        facts = load_facts(Person.objects.in_bulk(chunk).values())
+        yield from (facts[pk] for pk in chunk)
 
 
-def load_facts(people: Iterable[Person]) -> None:
-    """Fetch what the exports write about these people in a few queries, left on each object.
+def load_facts(people: Iterable[Person]) -> dict[int, PersonFacts]:
+    """What the exports write about these people, by person id, fetched in a few queries.
 
-    Sets `facts_names`, `facts_external_ids`, `facts_events` and `facts_citations` on people,
-    `facts_citations` on names and events and `facts_articles` on events. Not prefetch_related:
-    it builds a queryset per object and per relation, which made a 100,000-person export take
-    minutes; and names have no relation to their citations to prefetch through.
+    Not prefetch_related: it builds a queryset per object and per relation, which made a
+    100,000-person export take minutes; and names have no relation to their citations to
+    prefetch through.
     """
-    by_id = {person.pk: person for person in people}
+    by_id = {person.pk: PersonFacts(person) for person in people}
     ids = list(by_id)
-    for person in by_id.values():
-        person.facts_names, person.facts_external_ids, person.facts_events = [], [], []
-    names = {}
+    names: dict[int, NameFacts] = {}
     for name in PersonName.objects.filter(person_id__in=ids):
-        by_id[name.person_id].facts_names.append(name)
-        names[name.pk] = name
+        names[name.pk] = NameFacts(name)
+        by_id[name.person_id].names.append(names[name.pk])
     for item in ExternalId.objects.filter(person_id__in=ids):
-        by_id[item.person_id].facts_external_ids.append(item)
-    events = {}
+        by_id[item.person_id].external_ids.append(item)
+    events: dict[int, EventFacts] = {}
     for event in Event.objects.filter(person_id__in=ids).select_related("facility", "collective"):
-        by_id[event.person_id].facts_events.append(event)
-        event.facts_articles = []
-        events[event.pk] = event
+        events[event.pk] = EventFacts(event)
+        by_id[event.person_id].events.append(events[event.pk])
     links = Event.articles.through.objects.filter(event_id__in=list(events))
     for link in links.select_related("criminalarticle"):
-        events[link.event_id].facts_articles.append(link.criminalarticle)
-    facts: dict[int, dict[int, Any]] = {}
-    for model, objects in ((Person, by_id), (PersonName, names), (Event, events)):
-        facts[ContentType.objects.get_for_model(model).pk] = objects
-        for fact in objects.values():
-            fact.facts_citations = []
-    for type_id, objects in facts.items():
-        cited = Citation.objects.filter(content_type_id=type_id, object_id__in=list(objects))
-        for citation in cited.select_related("source"):
-            objects[citation.object_id].facts_citations.append(citation)
+        events[link.event_id].articles.append(link.criminalarticle)
+    cited: list[tuple[type[Person] | type[PersonName] | type[Event], Mapping[int, _Cited]]] = [
+        (Person, by_id),
+        (PersonName, names),
+        (Event, events),
+    ]
+    for model, facts in cited:
+        type_id = ContentType.objects.get_for_model(model).pk
+        citations = Citation.objects.filter(content_type_id=type_id, object_id__in=list(facts))
+        for citation in citations.select_related("source"):
+            facts[citation.object_id].citations.append(citation)
+    return by_id
 
 
 def dump(record: dict[str, Any]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def name_key(name: Any) -> tuple[int, str]:
+def name_key(name: PersonName) -> tuple[int, str]:
     return (_NAME_ORDER.get(name.kind, 99), name.value)
 
 
-def person_record(person: Person) -> dict[str, Any]:
+def person_record(facts: PersonFacts) -> dict[str, Any]:
     """Everything the registry holds about one person (`rollcall.person/1`), lossless."""
-    events = [_event_record(event) for event in person.facts_events]
+    person = facts.person
+    events = [_event_record(event) for event in facts.events]
     events.sort(
         key=lambda e: (e["date"] is None, e["date"] or "", DAY_ORDER.get(e["type"], 99), dump(e))
     )
@@ -117,26 +149,26 @@ def person_record(person: Person) -> dict[str, Any]:
         "note": person.note,
         "names": [
             {
-                "value": n.value,
-                "script": n.script,
-                "kind": n.kind,
-                "sources": _sources(n.facts_citations),
+                "value": n.name.value,
+                "script": n.name.script,
+                "kind": n.name.kind,
+                "sources": _sources(n.citations),
             }
-            for n in sorted(person.facts_names, key=name_key)
+            for n in sorted(facts.names, key=lambda n: name_key(n.name))
         ],
         "external_ids": sorted(
-            ({"scheme": x.scheme, "value": x.value} for x in person.facts_external_ids),
+            ({"scheme": x.scheme, "value": x.value} for x in facts.external_ids),
             key=lambda x: (x["scheme"], x["value"]),
         ),
         "events": events,
-        "sources": _sources(person.facts_citations),
+        "sources": _sources(facts.citations),
     }
 
 
-def _event_record(event: Any) -> dict[str, Any]:
-    articles = [article_record(a) for a in event.facts_articles]
+def _event_record(facts: EventFacts) -> dict[str, Any]:
+    articles = [article_record(a) for a in facts.articles]
     articles.sort(key=lambda a: (a["country"], a["code"], a["number"]))
-    return event_record(event, articles, _sources(event.facts_citations))
+    return event_record(facts.event, articles, _sources(facts.citations))
 
 
 def _sources(citations: Iterable[Citation]) -> list[dict[str, Any]]:

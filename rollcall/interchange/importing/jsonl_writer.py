@@ -38,16 +38,16 @@ def import_records(
         chunks = [records[offset : offset + 500] for offset in range(0, len(records), 500)]
         for chunk in progress(chunks, len(chunks), f"Importing {len(records)} records"):
             people = Person.objects.filter(uid__in=[r["id"] for r in chunk])
-            by_uid = {p.uid: p for p in people}
-            load_facts(by_uid.values())
+            by_uid = {f.person.uid: f for f in load_facts(people).values()}
             for record in chunk:
                 record = {k: v for k, v in record.items() if k != "line"}
-                person = by_uid.get(record["id"])
-                if person is None:
+                stored = by_uid.get(record["id"])
+                person = stored.person if stored else None
+                if stored is None:
                     outcome.created += 1
                     if draft:
                         record["publication"] = Publication.DRAFT
-                elif dump(person_record(person)) == dump(record):
+                elif dump(person_record(stored)) == dump(record):
                     outcome.unchanged += 1
                     continue
                 else:
