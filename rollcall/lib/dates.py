@@ -96,14 +96,8 @@ def future_problem(value: date, precision: str = "day", today: date | None = Non
     return f"{format_partial(value, precision)} is in the future"
 
 
-def refuse_future(value: date, precision: str = "day", today: date | None = None) -> None:
-    """Raise ValueError when `value` is a date of something that happened later than today."""
-    if problem := future_problem(value, precision, today):
-        raise ValueError(problem)
-
-
 def not_in_the_future(value: date | None) -> None:
-    """The form validator of `refuse_future`: a field error naming the date."""
+    """`future_problem` as a form field's validator: a field error naming the date."""
     if value is not None and (problem := future_problem(value)):
         raise ValidationError(problem, code="future")
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from rollcall.lib.admin import RegistryAdmin
 from rollcall.sources.models import Citation, Source
@@ -12,6 +13,8 @@ class SourceAdmin(RegistryAdmin[Source]):
     search_fields = ["title", "url", "publisher"]
     readonly_fields = ["sha256"]
     past_dates = ("published_on",)
+    # An address typed without its scheme is taken as https (Django 6's default, set now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Citation)

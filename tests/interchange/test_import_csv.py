@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -76,6 +76,38 @@ def test_it_refuses_a_bad_date(write_file, run):
     assert lines == [
         f"{path}:2: detained_on: '2021-13-45' is not a calendar date",
         f"{path}:3: released_on: 'yesterday' is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)",
+    ]
+
+
+def test_it_refuses_dates_still_to_come_and_writes_nothing(write_file, run):
+    today = date.today()
+    tomorrow, later = today + timedelta(days=1), today + timedelta(days=2)
+    rows = [
+        f"by-1,A B,,,,BY,{tomorrow.isoformat()},,,,,",  # a day of slack: accepted
+        f"by-2,C D,,,,BY,{later.isoformat()},,,,,",
+        f"by-3,E F,,,,BY,2020-01-01,{later.isoformat()},,,,",
+        f"by-4,G H,,{today.year + 2},,BY,,,,,,",
+    ]
+    path = write_file("list.csv", HEADER + "\n" + "\n".join(rows) + "\n")
+    assert _refused(run, path) == [
+        f"{path}:3: detained_on: {later.isoformat()} is in the future",
+        f"{path}:4: released_on: {later.isoformat()} is in the future",
+        f"{path}:5: birth_year: {today.year + 2} is in the future",
+    ]
+
+
+def test_a_month_or_year_is_in_the_future_only_when_it_has_not_begun(write_file, run):
+    today = date.today()
+    begun = [f"{today:%Y-%m}", f"{today:%Y}"]
+    path = write_file(
+        "list.csv",
+        "name,detained_on\n" + "".join(f"P{n},{day}\n" for n, day in enumerate(begun)),
+    )
+    assert run("import_list", str(path)).code == 0
+    month_after_next = (today.replace(day=1) + timedelta(days=62)).replace(day=1)
+    path = write_file("later.csv", f"name,detained_on\nQ,{month_after_next:%Y-%m}\n")
+    assert _refused(run, path) == [
+        f"{path}:2: detained_on: {month_after_next:%Y-%m} is in the future"
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -96,6 +97,32 @@ def test_it_refuses_bad_records_at_their_lines_and_writes_nothing(write_file, ru
         f"{path}:6: events[0].country: 'XX' is not an ISO 3166-1 alpha-2 country code",
         f"{path}:7: names: at least one name is required",
     ]
+
+
+def test_it_refuses_dates_still_to_come_but_not_a_sentences_end(write_file, run):
+    later = (date.today() + timedelta(days=2)).isoformat()
+    person = {"schema": "rollcall.person/1", "names": [{"value": "A", "kind": "primary"}]}
+    sentence = {"type": "sentence", "date": "2021-09-06", "country": "BY", "term_ends_on": later}
+    source = {"title": "A list", "published_on": later}
+    lines = [
+        json.dumps({**person, "id": "x-1", "events": [sentence]}),  # a term ends ahead: fine
+        json.dumps({**person, "id": "x-2", "events": [{**sentence, "date": later}]}),
+        json.dumps({**person, "id": "x-3", "birth": later}),
+        json.dumps({**person, "id": "x-4", "sources": [source]}),
+    ]
+    path = write_file("future.jsonl", "\n".join(lines) + "\n")
+    before = table_counts()
+    result = run("import_list", str(path))
+    assert result.code == 1
+    assert table_counts() == before
+    assert result.lines == [
+        f"{path}:2: events[0].date: {later} is in the future",
+        f"{path}:3: birth: {later} is in the future",
+        f"{path}:4: sources[0].published_on: {later} is in the future",
+    ]
+
+    path = write_file("ahead.jsonl", lines[0] + "\n")
+    assert run("import_list", str(path)).code == 0
 
 
 def test_draft_makes_new_records_drafts(write_file, run):

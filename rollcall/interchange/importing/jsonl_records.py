@@ -1,4 +1,4 @@
-"""Reading JSON Lines (`rollcall.person/1`, see exporting.person_record): every record checked.
+"""Reading JSON Lines (`rollcall.person/1`, see records.person_record): every record checked.
 
 Records come back in the export's own shape, defaults filled in, so that the writer can compare a
 record with what the registry holds by comparing the two serialisations.
