@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from rollcall.demo.load import load_demo
+from rollcall.events.custody import writing_events
 from rollcall.events.models import CustodyInterval, Event
 from rollcall.events.status import Status, status_of, with_status
 from rollcall.people.models import Person
@@ -39,7 +40,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def timelines() -> dict[str, Person]:
-    """Held, released into exile, held anonymously, and held with a sentence."""
+    """Held and sentenced; released into exile; held, anonymously; held."""
     return {
         "losik": person(
             "Ihar Losik",
@@ -118,6 +119,25 @@ def test_changing_an_event_in_the_admin_keeps_the_figures_true(timelines, admin)
 
     assert response.status_code == 302, form_errors(response)
     assert held_today() == held_before - 1
+    assert_figures_follow_the_events()
+
+
+def test_reverting_an_event_to_an_earlier_version_in_the_admin_keeps_the_figures_true(
+    timelines, admin
+):
+    anonymous = timelines["anonymous"]
+    arrest = event_of(anonymous, "arrest")
+    first = arrest.history.earliest()
+    arrest.type = "charge"
+    with writing_events(events=[arrest]):
+        arrest.save()
+    assert status(anonymous) == Status.UNKNOWN
+
+    url = f"/admin/events/event/{arrest.pk}/history/{first.history_id}/"
+    response = post(admin, url, page_form(admin, url, has="type"))
+
+    assert response.status_code == 302, form_errors(response)
+    assert status(anonymous) == Status.HELD
     assert_figures_follow_the_events()
 
 
