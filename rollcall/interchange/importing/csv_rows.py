@@ -8,11 +8,10 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -42,6 +41,8 @@ _url_validator = URLValidator(schemes=["http", "https"])
 # Computed once: `Choices.values` rebuilds its list on every access, 100,000 times a list.
 _GENDERS, _VISIBILITIES = Gender.values, Visibility.values
 _RELEASE_KINDS = ReleaseKind.values
+# Where a check reports a problem: the column (or JSON path) and what is wrong there.
+Report = Callable[[str, str], None]
 
 
 @dataclass(slots=True)
@@ -189,14 +190,14 @@ def parse_row(line: int, cells: dict[str, str], problems: list[Problem]) -> Pers
     return row
 
 
-def _choice(text: str, allowed: list[str], column: str, report: Any) -> str:
+def _choice(text: str, allowed: list[str], column: str, report: Report) -> str:
     if text and text not in allowed:
         report(column, f"{text!r} is not one of {', '.join(allowed)}")
         return ""
     return text
 
 
-def _country(text: str, column: str, report: Any) -> str:
+def _country(text: str, column: str, report: Report) -> str:
     if not text:
         return ""
     try:
@@ -206,7 +207,7 @@ def _country(text: str, column: str, report: Any) -> str:
         return ""
 
 
-def _partial(text: str, column: str, report: Any) -> PartialDate | None:
+def _partial(text: str, column: str, report: Report) -> PartialDate | None:
     """A date of something that happened: a partial date, not later than today."""
     if not text:
         return None
@@ -221,7 +222,7 @@ def _partial(text: str, column: str, report: Any) -> PartialDate | None:
     return partial
 
 
-def checked_url(text: str, column: str, report: Any) -> str:
+def checked_url(text: str, column: str, report: Report) -> str:
     problem = _url_problem(text)
     if problem:
         report(column, problem)

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import NotRequired, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from rollcall.events.choices import EventType
-from rollcall.events.custody import EventFact, derive_intervals, rebuild_custody
+from rollcall.events.custody import EventFact, Interval, derive_intervals, rebuild_custody
 from rollcall.events.models import CustodyInterval, Event
 from rollcall.interchange.importing.csv_rows import PersonRow
 from rollcall.interchange.importing.duplicates import LikelyDuplicate, likely_duplicates
 from rollcall.interchange.importing.existing import ExistingPeople
 from rollcall.interchange.importing.outcome import Outcome
-from rollcall.interchange.importing.raw_insert import RawInsert, insert_many
+from rollcall.interchange.importing.raw_insert import RawInsert, SQLValue, insert_many
 from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.lib.progress import progress
 from rollcall.lib.scripts import guess_script
@@ -35,6 +35,25 @@ from rollcall.sources.models import Citation, Source, SourceKind
 BATCH = 2000
 
 
+class _NameRow(TypedDict):
+    person_id: int
+    value: str
+    script: str
+    kind: str
+
+
+class _EventRow(TypedDict):
+    """A new arrest or release, as the columns `RawInsert` writes; a release also says how."""
+
+    person_id: int
+    type: str
+    date: date
+    date_precision: str
+    country: str
+    release_kind: NotRequired[str]
+    destination: NotRequired[str]
+
+
 @dataclass
 class _Plan:
     """What one batch of rows will write; built without writing so --dry-run can count it."""
@@ -43,13 +62,13 @@ class _Plan:
     new_rows: list[tuple[PersonRow, int | None, LikelyDuplicate | None]] = field(
         default_factory=list
     )
-    person_updates: list[Any] = field(default_factory=list)
+    person_updates: list[Person] = field(default_factory=list)
     person_fields: set[str] = field(default_factory=set)
-    demoted: list[Any] = field(default_factory=list)
-    promoted: list[Any] = field(default_factory=list)
-    names: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    event_updates: list[Any] = field(default_factory=list)
+    demoted: list[PersonName] = field(default_factory=list)
+    promoted: list[PersonName] = field(default_factory=list)
+    names: list[_NameRow] = field(default_factory=list)
+    events: list[_EventRow] = field(default_factory=list)
+    event_updates: list[Event] = field(default_factory=list)
     event_fields: set[str] = field(default_factory=set)
     citations: list[tuple[int, int | None]] = field(default_factory=list)
     # (existing event id, source id), and (position of a new event in `events`, source id).
@@ -111,10 +130,10 @@ def _plan(
     by_id.update(
         Person.objects.in_bulk([pk for r in batch if not r.uid and (pk := matched[r.line])])
     )
-    names: dict[int, dict[str, Any]] = {pk: {} for pk in by_id}
+    names: dict[int, dict[str, PersonName]] = {pk: {} for pk in by_id}
     for name in PersonName.objects.filter(person_id__in=list(by_id)):
         names[name.person_id][name.value] = name
-    events: dict[int, list[Any]] = {pk: [] for pk in by_id}
+    events: dict[int, list[Event]] = {pk: [] for pk in by_id}
     timeline = sorted(
         Event.objects.filter(
             person_id__in=list(by_id), type__in=[EventType.ARREST, EventType.RELEASE]
@@ -143,7 +162,7 @@ def _plan(
     return plan
 
 
-def _cited(model: type[Any], ids: list[int]) -> set[tuple[int, int | None]]:
+def _cited(model: type[models.Model], ids: list[int]) -> set[tuple[int, int | None]]:
     """(fact id, source id) of every citation of these facts of one model."""
     kind = ContentType.objects.get_for_model(model)
     found: set[tuple[int, int | None]] = set()
@@ -154,8 +173,8 @@ def _cited(model: type[Any], ids: list[int]) -> set[tuple[int, int | None]]:
     return found
 
 
-def _event(person_id: int, kind: str, partial: PartialDate, row: PersonRow) -> dict[str, Any]:
-    event = {
+def _event(person_id: int, kind: str, partial: PartialDate, row: PersonRow) -> _EventRow:
+    event: _EventRow = {
         "person_id": person_id,
         "type": kind,
         "date": partial.value,
@@ -163,16 +182,16 @@ def _event(person_id: int, kind: str, partial: PartialDate, row: PersonRow) -> d
         "country": row.country,
     }
     if kind == EventType.RELEASE:
-        event.update(release_kind=row.release_kind, destination=row.destination)
+        event["release_kind"], event["destination"] = row.release_kind, row.destination
     return event
 
 
 def _plan_update(
     plan: _Plan,
     row: PersonRow,
-    person: Any,
-    names: dict[str, Any],
-    events: list[Any],
+    person: Person,
+    names: dict[str, PersonName],
+    events: list[Event],
     sources: dict[str, int | None],
     cited: set[tuple[int, int | None]],
     cited_events: set[tuple[int, int | None]],
@@ -184,7 +203,7 @@ def _plan_update(
     `source_url` is cited by the person and by the arrest and release the row states (every fact
     cites its source), also when the list only confirms an event another source established.
     """
-    changes: dict[str, Any] = {}
+    changes: dict[str, object] = {}
     if row.gender and row.gender != person.gender:
         changes["gender"] = row.gender
     if row.birth_year and (person.birth_date is None or person.birth_date.year != row.birth_year):
@@ -255,7 +274,7 @@ def _plan_update(
     return changed
 
 
-def _name(person_id: int, value: str, kind: str) -> dict[str, Any]:
+def _name(person_id: int, value: str, kind: str) -> _NameRow:
     return {"person_id": person_id, "value": value, "script": guess_script(value), "kind": kind}
 
 
@@ -277,8 +296,8 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
     events = RawInsert(Event, reason, now)
     citations = list(plan.citations)
     # Rows of `events` (their "id" is filled in when they are flushed) and the source each cites.
-    cited_events: list[tuple[dict[str, Any], int | None]] = []
-    custody: list[tuple[Any, ...]] = []
+    cited_events: list[tuple[dict[str, SQLValue], int | None]] = []
+    custody: list[tuple[int, Interval]] = []
     for (row, source_id, _), person_id in zip(plan.new_rows, people.flush(), strict=True):
         names.add(**_name(person_id, row.name, NameKind.PRIMARY))
         for alias in row.aliases:
@@ -286,14 +305,15 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
         facts: list[EventFact] = []
         for kind, partial in ((EventType.ARREST, row.detained), (EventType.RELEASE, row.released)):
             if partial is not None:
-                event = events.add(**_event(person_id, kind, partial, row))
+                fields = _event(person_id, kind, partial, row)
+                event = events.add(**fields)
                 if row.source_url:
                     cited_events.append((event, source_id))
-                facts.append(EventFact(id=len(facts), **{k: event.get(k, "") for k in _FACT}))
+                facts.append(_fact(len(facts), fields))
         custody += [(person_id, interval) for interval in derive_intervals(facts)]
         if row.source_url:
             citations.append((person_id, source_id))
-    options: dict[str, Any] = {"batch_size": BATCH, "default_change_reason": reason}
+    options: dict[str, object] = {"batch_size": BATCH, "default_change_reason": reason}
     if plan.person_updates:
         bulk_update_with_history(plan.person_updates, Person, sorted(plan.person_fields), **options)
     # Demote before promoting: a person may have only one primary name at any moment.
@@ -320,10 +340,19 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
     _insert_custody(custody)
 
 
-_FACT = ("type", "date", "date_precision", "country", "release_kind", "destination")
+def _fact(position: int, event: _EventRow) -> EventFact:
+    return EventFact(
+        id=position,
+        type=event["type"],
+        date=event["date"],
+        date_precision=event["date_precision"],
+        country=event["country"],
+        release_kind=event.get("release_kind", ""),
+        destination=event.get("destination", ""),
+    )
 
 
-def _insert_custody(intervals: list[tuple[int, Any]]) -> None:
+def _insert_custody(intervals: list[tuple[int, Interval]]) -> None:
     """Custody of new people, derived by events.custody from the rows themselves.
 
     Equivalent to `rebuild_custody` for people whose only events are the ones just written, and
