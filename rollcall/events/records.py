@@ -16,12 +16,42 @@ export orders them by content (so exports are reproducible), the API as the data
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Generic, TypedDict, TypeVar
 
 from rollcall.events.models import CriminalArticle, Event
 
+# A citation in the shape the event is published with (`sources.records`).
+Cited = TypeVar("Cited")
 
-def article_record(article: CriminalArticle) -> dict[str, str]:
+
+class ArticleRecord(TypedDict):
+    country: str
+    code: str
+    number: str
+    title: str
+
+
+class EventRecord(TypedDict, Generic[Cited]):
+    type: str
+    date: str | None
+    date_precision: str
+    country: str
+    release_kind: str
+    destination: str
+    facility: str | None
+    articles: list[ArticleRecord]
+    sentence_kind: str
+    term_months: int | None
+    regime: str
+    court: str
+    term_ends_on: str | None
+    recognised_by: str
+    note: str
+    collective: str | None
+    sources: list[Cited]
+
+
+def article_record(article: CriminalArticle) -> ArticleRecord:
     """A criminal-code article an event charges or sentences under."""
     return {
         "country": article.country,
@@ -32,8 +62,8 @@ def article_record(article: CriminalArticle) -> dict[str, str]:
 
 
 def event_record(
-    event: Event, articles: list[dict[str, str]], sources: list[dict[str, Any]]
-) -> dict[str, Any]:
+    event: Event, articles: list[ArticleRecord], sources: list[Cited]
+) -> EventRecord[Cited]:
     """The lossless event of the `rollcall.person/1` record."""
     return {
         "type": event.type,
@@ -57,8 +87,8 @@ def event_record(
 
 
 def public_event(
-    event: Event, articles: list[dict[str, str]], sources: list[dict[str, Any]]
-) -> dict[str, Any]:
+    event: Event, articles: list[ArticleRecord], sources: list[dict[str, object]]
+) -> dict[str, object]:
     """The API's event: the lossless record re-shaped, every difference spelled out here."""
     record = event_record(event, articles, sources)
     return {
@@ -82,7 +112,7 @@ def public_event(
     }
 
 
-def _sentence(record: dict[str, Any]) -> dict[str, Any] | None:
+def _sentence(record: EventRecord[Cited]) -> dict[str, object] | None:
     """The sentence fields, nested; null for an event that records no sentence."""
     if not (record["sentence_kind"] or record["term_months"] or record["court"]):
         return None

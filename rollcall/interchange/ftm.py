@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
 
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from followthemoney.types import registry
 
 from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
+from rollcall.events.records import EventRecord
 from rollcall.interchange.records import (
     PersonFacts,
+    PersonRecord,
     TextSink,
     person_record,
     public_people,
@@ -26,6 +27,7 @@ from rollcall.interchange.records import (
 )
 from rollcall.people.choices import NameKind
 from rollcall.people.models import shown_name
+from rollcall.sources.records import SourceRecord
 
 PREFIX = "rollcall"
 
@@ -71,7 +73,9 @@ def person_entities(facts: PersonFacts) -> Iterator[EntityProxy]:
         yield _event_entity(entity, name, position, event)
 
 
-def _event_entity(person: EntityProxy, name: str, position: int, event: dict[str, Any]) -> Any:
+def _event_entity(
+    person: EntityProxy, name: str, position: int, event: EventRecord[SourceRecord]
+) -> EntityProxy:
     entity = model.make_entity("Event")
     entity.id = f"{person.id}-event-{position}"
     if not registry.entity.validate(entity.id):
@@ -87,7 +91,7 @@ def _event_entity(person: EntityProxy, name: str, position: int, event: dict[str
     return entity
 
 
-def _summary(event: dict[str, Any]) -> str:
+def _summary(event: EventRecord[SourceRecord]) -> str:
     parts: list[str] = []
     if event["release_kind"]:
         parts.append(f"released: {ReleaseKind(event['release_kind']).label}")
@@ -112,9 +116,9 @@ def _summary(event: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def _ids(record: dict[str, Any], scheme: str) -> list[str]:
+def _ids(record: PersonRecord, scheme: str) -> list[str]:
     return [x["value"] for x in record["external_ids"] if x["scheme"].lower() == scheme]
 
 
-def _urls(*groups: list[dict[str, Any]]) -> list[str]:
+def _urls(*groups: list[SourceRecord]) -> list[str]:
     return sorted({s["url"] for group in groups for s in group if s["url"]})

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -22,13 +22,13 @@ from django.db.models.functions import Collate
 
 from rollcall.events.choices import DAY_ORDER
 from rollcall.events.models import CriminalArticle, Event
-from rollcall.events.records import article_record, event_record
+from rollcall.events.records import EventRecord, article_record, event_record
 from rollcall.lib.dates import format_partial
 from rollcall.lib.progress import progress
 from rollcall.people.choices import NameKind
 from rollcall.people.models import ExternalId, Person, PersonName
 from rollcall.sources.models import Citation
-from rollcall.sources.records import RECORD, citation_records
+from rollcall.sources.records import SourceRecord, citation_fields
 
 JSONL_SCHEMA = "rollcall.person/1"
 CHUNK = 1000
@@ -41,13 +41,41 @@ class TextSink(Protocol):
     def write(self, text: str, /) -> int: ...
 
 
+class NameRecord(TypedDict):
+    value: str
+    script: str
+    kind: str
+    sources: list[SourceRecord]
+
+
+class ExternalIdRecord(TypedDict):
+    scheme: str
+    value: str
+
+
+class PersonRecord(TypedDict):
+    """`rollcall.person/1`: what `person_record()` writes and the JSON Lines import reads back."""
+
+    schema: str
+    id: str
+    gender: str
+    birth: str | None
+    visibility: str
+    publication: str
+    note: str
+    names: list[NameRecord]
+    external_ids: list[ExternalIdRecord]
+    events: list[EventRecord[SourceRecord]]
+    sources: list[SourceRecord]
+
+
 def public_people() -> QuerySet[Person]:
     """Public people in uid order, compared byte by byte on every database.
 
     PostgreSQL would otherwise sort by the cluster's locale, and SQLite and PostgreSQL exports
     of one registry would list people in different orders.
     """
-    uid: Any = F("uid")
+    uid: F | Collate = F("uid")
     if connection.vendor == "postgresql":
         uid = Collate("uid", "C")
     return Person.objects.public().order_by(uid)
@@ -124,7 +152,7 @@ def load_facts(people: Iterable[Person]) -> dict[int, PersonFacts]:
     return by_id
 
 
-def dump(record: dict[str, Any]) -> str:
+def dump(record: Mapping[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
@@ -132,7 +160,7 @@ def name_key(name: PersonName) -> tuple[int, str]:
     return (_NAME_ORDER.get(name.kind, 99), name.value)
 
 
-def person_record(facts: PersonFacts) -> dict[str, Any]:
+def person_record(facts: PersonFacts) -> PersonRecord:
     """Everything the registry holds about one person (`rollcall.person/1`), lossless."""
     person = facts.person
     events = [_event_record(event) for event in facts.events]
@@ -165,12 +193,12 @@ def person_record(facts: PersonFacts) -> dict[str, Any]:
     }
 
 
-def _event_record(facts: EventFacts) -> dict[str, Any]:
+def _event_record(facts: EventFacts) -> EventRecord[SourceRecord]:
     articles = [article_record(a) for a in facts.articles]
     articles.sort(key=lambda a: (a["country"], a["code"], a["number"]))
     return event_record(facts.event, articles, _sources(facts.citations))
 
 
-def _sources(citations: Iterable[Citation]) -> list[dict[str, Any]]:
+def _sources(citations: Iterable[Citation]) -> list[SourceRecord]:
     """A fact's citations with their sources, in an order that depends only on their content."""
-    return sorted(citation_records(citations, RECORD), key=dump)
+    return sorted((citation_fields(citation) for citation in citations), key=dump)

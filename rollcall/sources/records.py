@@ -4,8 +4,9 @@ Every published shape of a citation takes its values from `citation_fields()`; t
 only in which fields they keep and in their key order, and both are frozen (readers parse them
 and exports are compared byte for byte), so each is spelled out here side by side:
 
-- `RECORD`: the lossless `rollcall.person/1` citation of JSON Lines exports and imports. It keeps
-  the source's kind, so an export imported into an empty registry recreates the same source.
+- `SourceRecord`: the lossless `rollcall.person/1` citation of JSON Lines exports and imports,
+  `citation_fields()` whole. It keeps the source's kind, so an export imported into an empty
+  registry recreates the same source.
 - `PUBLIC`: a source as the API and the site show it, beside a person, event or collective event.
 - `BRIEF`: a reported estimate's source in the stats JSON: who said it, where, in which words.
 
@@ -15,18 +16,28 @@ republishing whole articles is not the registry's to do.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TypedDict
 
 from rollcall.lib.dates import format_partial
 from rollcall.sources.models import Citation
 
-RECORD = ("url", "title", "publisher", "published_on", "kind", "quote", "start", "end")
 PUBLIC = ("title", "url", "publisher", "published_on", "quote", "start", "end")
 BRIEF = ("title", "url", "quote")
 
 
-def citation_fields(citation: Citation) -> dict[str, Any]:
+class SourceRecord(TypedDict):
+    url: str
+    title: str
+    publisher: str
+    published_on: str | None
+    kind: str
+    quote: str
+    start: int | None
+    end: int | None
+
+
+def citation_fields(citation: Citation) -> SourceRecord:
     """Every field any shape shows: the source's description and the cited words."""
     source = citation.source
     return {
@@ -41,12 +52,14 @@ def citation_fields(citation: Citation) -> dict[str, Any]:
     }
 
 
-def citation_record(citation: Citation, shape: tuple[str, ...]) -> dict[str, Any]:
-    """One citation in `shape` (`RECORD`, `PUBLIC` or `BRIEF`), keys in the shape's order."""
-    fields = citation_fields(citation)
+def citation_record(citation: Citation, shape: tuple[str, ...]) -> dict[str, object]:
+    """One citation in `shape` (`PUBLIC` or `BRIEF`), keys in the shape's order."""
+    fields: Mapping[str, object] = citation_fields(citation)
     return {name: fields[name] for name in shape}
 
 
-def citation_records(citations: Iterable[Citation], shape: tuple[str, ...]) -> list[dict[str, Any]]:
+def citation_records(
+    citations: Iterable[Citation], shape: tuple[str, ...]
+) -> list[dict[str, object]]:
     """Citations in `shape`, in the order given (each caller decides what order it publishes)."""
     return [citation_record(citation, shape) for citation in citations]
