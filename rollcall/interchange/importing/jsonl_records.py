@@ -9,29 +9,36 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from rollcall.events.choices import DAY_ORDER, EventType, ReleaseKind, SentenceKind
+from rollcall.events.records import ArticleRecord, EventRecord
 from rollcall.interchange.importing.csv_rows import checked_url, decoded_lines
 from rollcall.interchange.importing.problems import BadInput, Problem
-from rollcall.interchange.records import JSONL_SCHEMA, dump
+from rollcall.interchange.records import (
+    JSONL_SCHEMA,
+    ExternalIdRecord,
+    NameRecord,
+    PersonRecord,
+    dump,
+)
 from rollcall.lib.countries import clean_country
 from rollcall.lib.dates import DatePrecision, PartialDate, future_problem
 from rollcall.people.choices import Gender, NameKind, Publication, Visibility
 from rollcall.sources.models import SourceKind
+from rollcall.sources.records import SourceRecord
 
 _TEXT = {"note": 100_000, "regime": 100, "court": 300, "recognised_by": 200}
 _SOURCE_TEXT = {"url": 2000, "title": 500, "publisher": 300, "quote": 100_000}
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
+def read_jsonl(path: Path) -> list[PersonRecord]:
     """Read and check every record; raise BadInput listing all problems of the file.
 
     Records come back in the export's own shape, defaults filled in, so that a record can be
     compared with what the registry holds by comparing the two serialisations.
     """
     problems: list[Problem] = []
-    records: list[dict[str, Any]] = []
+    records: list[PersonRecord] = []
     seen: dict[str, int] = {}
     for line, text in enumerate(decoded_lines(path, problems), start=1):
         if not text.strip():
@@ -52,7 +59,6 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
             problems.append(Problem(line, "id", f"duplicate id {uid!r} (also on line {seen[uid]})"))
         elif uid:
             seen[uid] = line
-        record["line"] = line
         records.append(record)
     if problems:
         problems.sort(key=lambda p: p.line)
@@ -69,7 +75,7 @@ class _Reporter:
         self.problems.append(Problem(self.line, where, message))
 
     def text(
-        self, data: dict[str, Any], key: str, where: str, limit: int, need: bool = False
+        self, data: dict[str, object], key: str, where: str, limit: int, need: bool = False
     ) -> str:
         value = data.get(key, "")
         if value is None:
@@ -83,13 +89,13 @@ class _Reporter:
             self(where, f"longer than {limit} characters")
         return value
 
-    def choice(self, data: dict[str, Any], key: str, where: str, allowed: list[str]) -> str:
+    def choice(self, data: dict[str, object], key: str, where: str, allowed: list[str]) -> str:
         value = self.text(data, key, where, 50)
         if value and value not in allowed:
             self(where, f"{value!r} is not one of {', '.join(allowed)}")
         return value
 
-    def country(self, data: dict[str, Any], key: str, where: str) -> str:
+    def country(self, data: dict[str, object], key: str, where: str) -> str:
         value = self.text(data, key, where, 10)
         if value:
             try:
@@ -98,7 +104,7 @@ class _Reporter:
                 self(where, str(error))
         return value
 
-    def partial(self, data: dict[str, Any], key: str, where: str) -> str | None:
+    def partial(self, data: dict[str, object], key: str, where: str) -> str | None:
         """A date of something that happened (a birth, an event, a publication): not later
         than today. `term_ends_on`, a date that looks ahead, is not read through here."""
         value = data.get(key)
@@ -117,7 +123,7 @@ class _Reporter:
             return None
         return partial.iso()
 
-    def number(self, data: dict[str, Any], key: str, where: str) -> int | None:
+    def number(self, data: dict[str, object], key: str, where: str) -> int | None:
         value = data.get(key)
         if value is None:
             return None
@@ -126,14 +132,14 @@ class _Reporter:
             return None
         return value
 
-    def items(self, data: dict[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    def items(self, data: dict[str, object], key: str, where: str) -> list[dict[str, object]]:
         value = data.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self(where, "must be a list of objects")
             return []
         return value
 
-    def known(self, data: dict[str, Any], keys: tuple[str, ...], where: str) -> None:
+    def known(self, data: dict[str, object], keys: tuple[str, ...], where: str) -> None:
         for key in data:
             if key not in keys:
                 self(f"{where}{key}", "unknown field")
@@ -151,11 +157,11 @@ _EVENT_KEYS: tuple[str, ...] = (
 _SOURCE_KEYS = ("url", "title", "publisher", "published_on", "kind", "quote", "start", "end")
 
 
-def _check_record(data: dict[str, Any], report: _Reporter) -> dict[str, Any]:
+def _check_record(data: dict[str, object], report: _Reporter) -> PersonRecord:
     report.known(data, _PERSON_KEYS, "")
     if data.get("schema") != JSONL_SCHEMA:
         report("schema", f"must be {JSONL_SCHEMA!r}")
-    names = []
+    names: list[NameRecord] = []
     for n, name in enumerate(report.items(data, "names", "names")):
         at = f"names[{n}]"
         report.known(name, ("value", "script", "kind", "sources"), f"{at}.")
@@ -174,7 +180,7 @@ def _check_record(data: dict[str, Any], report: _Reporter) -> dict[str, Any]:
         report("names", "more than one primary name")
     if len({n["value"] for n in names}) < len(names):
         report("names", "the same name is given twice")
-    external = []
+    external: list[ExternalIdRecord] = []
     for n, item in enumerate(report.items(data, "external_ids", "external_ids")):
         at = f"external_ids[{n}]"
         report.known(item, ("scheme", "value"), f"{at}.")
@@ -209,7 +215,7 @@ def _check_record(data: dict[str, Any], report: _Reporter) -> dict[str, Any]:
     }
 
 
-def _check_event(data: dict[str, Any], at: str, report: _Reporter) -> dict[str, Any]:
+def _check_event(data: dict[str, object], at: str, report: _Reporter) -> EventRecord[SourceRecord]:
     report.known(data, _EVENT_KEYS, f"{at}.")
     kind = report.choice(data, "type", f"{at}.type", EventType.values)
     if not kind:
@@ -221,7 +227,7 @@ def _check_event(data: dict[str, Any], at: str, report: _Reporter) -> dict[str, 
         if precision and precision != parsed:
             report(f"{at}.date_precision", f"{precision!r} does not match date {when!r}")
         precision = parsed
-    articles = []
+    articles: list[ArticleRecord] = []
     for n, item in enumerate(report.items(data, "articles", f"{at}.articles")):
         where = f"{at}.articles[{n}]"
         report.known(item, ("country", "code", "number", "title"), f"{where}.")
@@ -258,7 +264,7 @@ def _check_event(data: dict[str, Any], at: str, report: _Reporter) -> dict[str, 
         "term_months": report.number(data, "term_months", f"{at}.term_months"),
         "regime": report.text(data, "regime", f"{at}.regime", _TEXT["regime"]),
         "court": report.text(data, "court", f"{at}.court", _TEXT["court"]),
-        "term_ends_on": ends,
+        "term_ends_on": ends if isinstance(ends, str) else None,
         "recognised_by": report.text(data, "recognised_by", f"{at}.recognised_by", 200),
         "note": report.text(data, "note", f"{at}.note", _TEXT["note"]),
         "collective": collective if isinstance(collective, str) and collective else None,
@@ -274,25 +280,26 @@ def _is_day(text: str) -> bool:
     return len(text) == 10
 
 
-def _check_sources(data: dict[str, Any], at: str, report: _Reporter) -> list[dict[str, Any]]:
-    sources = []
+def _check_sources(data: dict[str, object], at: str, report: _Reporter) -> list[SourceRecord]:
+    sources: list[SourceRecord] = []
     for n, item in enumerate(report.items(data, "sources", at)):
         where = f"{at}[{n}]"
         report.known(item, _SOURCE_KEYS, f"{where}.")
-        source: dict[str, Any] = {
-            key: report.text(item, key, f"{where}.{key}", limit)
-            for key, limit in _SOURCE_TEXT.items()
-            if key != "quote"
-        }
-        if source["url"]:
-            source["url"] = checked_url(source["url"], f"{where}.url", report)
-        source["published_on"] = report.partial(item, "published_on", f"{where}.published_on")
-        source["kind"] = report.choice(item, "kind", f"{where}.kind", SourceKind.values) or (
-            SourceKind.OTHER
+        url, title, publisher = (
+            report.text(item, key, f"{where}.{key}", _SOURCE_TEXT[key])
+            for key in ("url", "title", "publisher")
         )
-        source["quote"] = report.text(item, "quote", f"{where}.quote", _SOURCE_TEXT["quote"])
-        source["start"] = report.number(item, "start", f"{where}.start")
-        source["end"] = report.number(item, "end", f"{where}.end")
+        source: SourceRecord = {
+            "url": checked_url(url, f"{where}.url", report) if url else "",
+            "title": title,
+            "publisher": publisher,
+            "published_on": report.partial(item, "published_on", f"{where}.published_on"),
+            "kind": report.choice(item, "kind", f"{where}.kind", SourceKind.values)
+            or SourceKind.OTHER,
+            "quote": report.text(item, "quote", f"{where}.quote", _SOURCE_TEXT["quote"]),
+            "start": report.number(item, "start", f"{where}.start"),
+            "end": report.number(item, "end", f"{where}.end"),
+        }
         if not (source["url"] or source["title"]):
             report(where, "a source needs a url or a title")
         sources.append(source)

@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TypeVar
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from rollcall.collective.models import CollectiveEvent
 from rollcall.events.custody import rebuild_custody
 from rollcall.events.models import CriminalArticle, Event, Facility
+from rollcall.events.records import ArticleRecord, EventRecord
 from rollcall.interchange.importing.outcome import Outcome
-from rollcall.interchange.records import dump, load_facts, person_record
+from rollcall.interchange.records import PersonRecord, dump, load_facts, person_record
 from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.lib.progress import progress
 from rollcall.people.choices import Publication
 from rollcall.people.models import ExternalId, Person, PersonName
 from rollcall.sources.models import Citation, Source
+from rollcall.sources.records import SourceRecord
+
+_Model = TypeVar("_Model", bound=models.Model)
 
 
 def import_records(
-    records: list[dict[str, Any]], *, label: str, draft: bool, dry_run: bool
+    records: list[PersonRecord], *, label: str, draft: bool, dry_run: bool
 ) -> Outcome:
     """Write checked JSON Lines records, all in one transaction.
 
@@ -40,13 +44,12 @@ def import_records(
             people = Person.objects.filter(uid__in=[r["id"] for r in chunk])
             by_uid = {f.person.uid: f for f in load_facts(people).values()}
             for record in chunk:
-                record = {k: v for k, v in record.items() if k != "line"}
                 stored = by_uid.get(record["id"])
                 person = stored.person if stored else None
                 if stored is None:
                     outcome.created += 1
                     if draft:
-                        record["publication"] = Publication.DRAFT
+                        record = {**record, "publication": Publication.DRAFT}
                 elif dump(person_record(stored)) == dump(record):
                     outcome.unchanged += 1
                     continue
@@ -65,21 +68,21 @@ class _RecordWriter:
     def __init__(self, reason: str) -> None:
         self.reason = reason
         self.custody: list[int] = []
-        self._sources: dict[str, Any] = {}
-        self._facilities: dict[str, Any] = {}
-        self._articles: dict[tuple[str, str, str], Any] = {}
-        self._collectives: dict[str, Any] = {}
+        self._sources: dict[str, Source] = {}
+        self._facilities: dict[str, Facility] = {}
+        self._articles: dict[tuple[str, str, str], CriminalArticle] = {}
+        self._collectives: dict[str, CollectiveEvent] = {}
 
-    def _save(self, obj: Any) -> Any:
-        obj._change_reason = self.reason
+    def _save(self, obj: _Model) -> _Model:
+        obj._change_reason = self.reason  # type: ignore[attr-defined]
         obj.save()
         return obj
 
-    def _delete(self, obj: Any) -> None:
-        obj._change_reason = self.reason
+    def _delete(self, obj: models.Model) -> None:
+        obj._change_reason = self.reason  # type: ignore[attr-defined]
         obj.delete()
 
-    def write(self, person: Any, record: dict[str, Any]) -> None:
+    def write(self, person: Person | None, record: PersonRecord) -> None:
         """Write one record; its person's custody is re-derived with everyone's at the end."""
         if person is None:
             person = Person(uid=record["id"])
@@ -104,7 +107,7 @@ class _RecordWriter:
         self._cite(person, record["sources"])
         self.custody.append(person.pk)
 
-    def _clear(self, person: Any) -> None:
+    def _clear(self, person: Person) -> None:
         """Remove what the record replaces, citations first (they do not cascade)."""
         for model, queryset in (
             (PersonName, person.names.all()),
@@ -119,7 +122,7 @@ class _RecordWriter:
             for obj in list(related):
                 self._delete(obj)
 
-    def _event(self, person: Any, data: dict[str, Any]) -> None:
+    def _event(self, person: Person, data: EventRecord[SourceRecord]) -> None:
         when = PartialDate.parse(data["date"]) if data["date"] else None
         event = Event(
             person=person,
@@ -139,7 +142,7 @@ class _RecordWriter:
             event.articles.set([self._article(a) for a in data["articles"]])
         self._cite(event, data["sources"])
 
-    def _cite(self, fact: Any, sources: list[dict[str, Any]]) -> None:
+    def _cite(self, fact: models.Model, sources: list[SourceRecord]) -> None:
         kind = ContentType.objects.get_for_model(fact)
         for spec in sources:
             citation = Citation(
@@ -152,7 +155,7 @@ class _RecordWriter:
             )
             self._save(citation)
 
-    def _source(self, spec: dict[str, Any]) -> Any:
+    def _source(self, spec: SourceRecord) -> Source:
         """A source by url, or (without one) by title, publisher and date; created if new."""
         published = PartialDate.parse(spec["published_on"]) if spec["published_on"] else None
         key = spec["url"] or json.dumps([spec["title"], spec["publisher"], spec["published_on"]])
@@ -179,13 +182,13 @@ class _RecordWriter:
             )
         return self._sources[key]
 
-    def _facility(self, name: str, country: str) -> Any:
+    def _facility(self, name: str, country: str) -> Facility:
         if name not in self._facilities:
             found = Facility.objects.filter(name=name).order_by("id").first()
             self._facilities[name] = found or self._save(Facility(name=name, country=country))
         return self._facilities[name]
 
-    def _article(self, spec: dict[str, str]) -> Any:
+    def _article(self, spec: ArticleRecord) -> CriminalArticle:
         key = (spec["country"], spec["code"], spec["number"])
         if key not in self._articles:
             found = CriminalArticle.objects.filter(
@@ -199,7 +202,9 @@ class _RecordWriter:
             )
         return self._articles[key]
 
-    def _collective(self, title: str, data: dict[str, Any], when: PartialDate | None) -> Any:
+    def _collective(
+        self, title: str, data: EventRecord[SourceRecord], when: PartialDate | None
+    ) -> CollectiveEvent:
         """The reported mass event by title; a list naming an unknown one creates a stub."""
         if title not in self._collectives:
             found = CollectiveEvent.objects.filter(title=title).order_by("id").first()
