@@ -8,7 +8,6 @@ collective event still counts them, without names).
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -58,7 +57,7 @@ def _country(value: str | None, field: str) -> str | None:
 @api.get(
     "/people", response={200: schemas.PersonList, 422: schemas.ValidationErrors}, tags=["people"]
 )
-def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[str, Any]:
+def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[str, object]:
     """People in the registry; `q` matches names in any script and spelling."""
     qs: QuerySet[Person] = Person.objects.visible_to(is_staff(request))
     today = date.today()
@@ -89,7 +88,7 @@ def _status(value: str) -> str:
     response={200: schemas.PersonDetail, 404: schemas.NotFound, 422: schemas.ValidationErrors},
     tags=["people"],
 )
-def person(request: HttpRequest, person_id: Path[schemas.PersonId]) -> dict[str, Any]:
+def person(request: HttpRequest, person_id: Path[schemas.PersonId]) -> dict[str, object]:
     """One person with names, events and the sources of each."""
     today = date.today()
     qs = serialize.person_queryset(Person.objects.visible_to(is_staff(request)), today)
@@ -102,7 +101,7 @@ def person(request: HttpRequest, person_id: Path[schemas.PersonId]) -> dict[str,
 @api.get(
     "/events", response={200: schemas.EventList, 422: schemas.ValidationErrors}, tags=["events"]
 )
-def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[str, Any]:
+def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[str, object]:
     """Events on people's timelines and collective events, oldest first."""
     staff = is_staff(request)
     start, end = filters.from_, filters.to
@@ -122,7 +121,7 @@ def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[s
         person_events = person_events.filter(date__lte=end)
         collectives = collectives.filter(date__lte=end)
     # Collective events come first within a page (there are few of them), then person events.
-    items: list[dict[str, Any]] = []
+    items: list[dict[str, object]] = []
     n_collective = collectives.count()
     total = n_collective + person_events.count()
     lo, hi = filters.offset, filters.offset + filters.limit
@@ -143,13 +142,13 @@ def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[s
     by_alias=True,
     tags=["stats"],
 )
-def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[str, Any]:
+def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[str, object]:
     """The registry's own counts as of a date, with reported estimates beside them."""
     return compute(filters.as_of, filters.country, filters.series, filters.from_).as_json()
 
 
 @api.get("/match", response={200: schemas.MatchOut, 422: schemas.ValidationErrors}, tags=["people"])
-def match(request: HttpRequest, filters: Query[schemas.MatchFilters]) -> dict[str, Any]:
+def match(request: HttpRequest, filters: Query[schemas.MatchFilters]) -> dict[str, object]:
     """Registry people whose names match `name`; a score of 0.7 or more means the same person."""
     found = registry_index.match(filters.name, filters.limit, staff=is_staff(request))
     return {"query": filters.name, "candidates": [c.as_json() for c in found]}

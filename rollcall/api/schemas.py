@@ -153,7 +153,7 @@ class Problem(Schema):
     type: str
     loc: list[str | int]
     msg: str
-    ctx: dict[str, Any] | None = Field(None, json_schema_extra=_left_out_not_null)
+    ctx: dict[str, object] | None = Field(None, json_schema_extra=_left_out_not_null)
 
 
 class ValidationErrors(Schema):
@@ -202,7 +202,7 @@ class Person(Schema):
 
 
 class PersonDetail(Person):
-    events: list[dict[str, Any]]
+    events: list[dict[str, object]]
     sources: list[SourceRef]
 
 
@@ -213,7 +213,7 @@ class PersonList(Schema):
 
 class EventList(Schema):
     count: int
-    items: list[dict[str, Any]]
+    items: list[dict[str, object]]
 
 
 class Totals(Schema):
@@ -238,7 +238,7 @@ class StatsOut(Schema):
     country: str | None
     totals: Totals
     series: list[Period]
-    estimates: list[dict[str, Any]]
+    estimates: list[dict[str, object]]
 
 
 class MatchCandidate(Schema):

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
+from rollcall.collective.choices import ReportedCount
 from rollcall.collective.models import CollectiveEvent
 from rollcall.events.models import Event
 from rollcall.events.records import article_record, public_event
@@ -44,17 +44,17 @@ def person_queryset(qs: People, day: date) -> People:
     )
 
 
-def sources(citations: Iterable[Citation]) -> list[dict[str, Any]]:
+def sources(citations: Iterable[Citation]) -> list[dict[str, object]]:
     return citation_records(citations, PUBLIC)
 
 
-def count(value: int | None, qualifier: str) -> dict[str, Any] | None:
+def count(value: int | None, qualifier: str) -> ReportedCount | None:
     if value is None:
         return None
     return {"value": value, "qualifier": qualifier or "exact"}
 
 
-def event(e: Event, person: Person | None = None) -> dict[str, Any]:
+def event(e: Event, person: Person | None = None) -> dict[str, object]:
     articles = [article_record(a) for a in e.articles.all()]
     data = public_event(e, articles, sources(e.citations.all()))
     if person is not None:
@@ -62,10 +62,10 @@ def event(e: Event, person: Person | None = None) -> dict[str, Any]:
     return data
 
 
-def person(p: Person, day: date, full: bool = True) -> dict[str, Any]:
+def person(p: Person, day: date, full: bool = True) -> dict[str, object]:
     """A person loaded through `person_queryset(…, day)`, with their status on that `day`."""
     countries = sorted({i.country for i in p.custody.all() if i.country})
-    data: dict[str, Any] = {
+    data: dict[str, object] = {
         "id": p.uid,
         "name": p.primary_name,
         "names": [{"value": n.value, "script": n.script, "kind": n.kind} for n in p.names.all()],
@@ -82,7 +82,7 @@ def person(p: Person, day: date, full: bool = True) -> dict[str, Any]:
     return data
 
 
-def collective(c: CollectiveEvent, staff: bool = False) -> dict[str, Any]:
+def collective(c: CollectiveEvent, staff: bool = False) -> dict[str, object]:
     """A collective event with its reported counts; named people only if they may be named."""
     people = [
         {"id": e.person.uid, "name": e.person.primary_name}

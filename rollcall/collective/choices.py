@@ -1,3 +1,5 @@
+from typing import TypedDict
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +13,13 @@ class Qualifier(models.TextChoices):
     ABOUT = "about", _("about")
     AT_MOST = "at_most", _("at most")
     FEWER_THAN = "fewer_than", _("fewer than")
+
+
+class ReportedCount(TypedDict):
+    """A number as its source gives it, in the API and the stats JSON: 9 and "at_least"."""
+
+    value: int
+    qualifier: str
 
 
 class PartyRole(models.TextChoices):

@@ -23,10 +23,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
+from rollcall.collective.choices import ReportedCount
 from rollcall.collective.models import ReportedEstimate
 from rollcall.events.choices import EventType
 from rollcall.events.models import CustodyInterval
@@ -60,10 +60,10 @@ class Period:
 class Estimate:
     measure: str
     country: str
-    count: dict[str, Any]
+    count: ReportedCount
     as_of: str
     attributed_to: str
-    sources: list[dict[str, Any]]
+    sources: list[dict[str, object]]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Stats:
     series: list[Period] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
 
-    def as_json(self) -> dict[str, Any]:
+    def as_json(self) -> dict[str, object]:
         return {
             "schema": SCHEMA,
             "as_of": self.as_of.isoformat(),

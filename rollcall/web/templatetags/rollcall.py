@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import template
 
+from rollcall.collective.choices import ReportedCount
 from rollcall.events.choices import ReleaseKind
 from rollcall.lib.countries import country_name
 
@@ -22,7 +21,7 @@ QUALIFIER_WORDS = {
 
 
 @register.filter
-def reported(count: dict[str, Any] | None) -> str:
+def reported(count: ReportedCount | None) -> str:
     """{"value": 9, "qualifier": "at_least"} → "at least 9"."""
     if not count:
         return "an unreported number of"
