@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypedDict
 
 from django.db import models
+from simple_history.utils import get_history_manager_for_model
 
 from rollcall.collective.models import (
     Agreement,
@@ -31,6 +32,16 @@ AUDITED: dict[str, type[models.Model]] = {
     "estimate": ReportedEstimate,
 }
 ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
+# A field's value as a change shows it: JSON's own types as they are, anything else as text.
+Plain = str | int | float | bool | None
+
+
+class Change(TypedDict):
+    when: str
+    who: str | None
+    action: str
+    reason: str
+    changes: dict[str, tuple[Plain, Plain]]
 
 
 def _record_id(model: type[models.Model], key: str) -> int:
@@ -47,19 +58,19 @@ def _record_id(model: type[models.Model], key: str) -> int:
     return int(key)
 
 
-def changes(model_name: str, key: str) -> list[dict[str, Any]]:
+def changes(model_name: str, key: str) -> list[Change]:
     """Each historical version as who/when/action/reason plus the fields that changed."""
     model = AUDITED[model_name]
     pk = _record_id(model, key)
     records = list(
-        model.history.filter(id=pk).order_by("history_date", "history_id")  # type: ignore[attr-defined]
+        get_history_manager_for_model(model).filter(id=pk).order_by("history_date", "history_id")
     )
     if not records:
         raise LookupError(f"no history for {model_name} {key}")
-    out = []
+    out: list[Change] = []
     previous = None
     for record in records:
-        diff: dict[str, tuple[Any, Any]] = {}
+        diff: dict[str, tuple[Plain, Plain]] = {}
         if previous is not None:
             delta = record.diff_against(previous)
             diff = {c.field: (_plain(c.old), _plain(c.new)) for c in delta.changes}
@@ -76,5 +87,5 @@ def changes(model_name: str, key: str) -> list[dict[str, Any]]:
     return out
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: object) -> Plain:
     return value if isinstance(value, str | int | float | bool | type(None)) else str(value)
