@@ -7,10 +7,10 @@ this module only turns it into records.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
-from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from rollcall.collective.models import (
     Agreement,
@@ -30,7 +30,7 @@ from rollcall.sources.services import cite
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _date(value: str | None) -> tuple[Any, str]:
+def _date(value: str | None) -> tuple[date | None, str]:
     if not value:
         return None, "day"
     parsed = PartialDate.parse(value)
@@ -51,7 +51,7 @@ def load_demo(force: bool = False) -> bool:
             spec["text"] = (FIXTURES / text_file).read_text(encoding="utf-8")
         sources[key] = Source.objects.create(**spec)
 
-    def cite_spec(fact: Any, spec: dict[str, str]) -> None:
+    def cite_spec(fact: models.Model, spec: dict[str, str]) -> None:
         cite(fact, sources[spec["source"]], spec["quote"])
 
     a = data["agreement"]
@@ -95,14 +95,14 @@ def load_demo(force: bool = False) -> bool:
         cite_spec(destination, d["cite"])
 
     for e in data["estimates"]:
-        day, precision = _date(e["as_of"])
+        as_of = PartialDate.parse(e["as_of"])  # never undated: the model requires the day
         estimate = ReportedEstimate.objects.create(
             measure=e["measure"],
             country=e["country"],
             count_value=e["count"]["value"],
             count_qualifier=e["count"]["qualifier"],
-            as_of=day,
-            as_of_precision=precision,
+            as_of=as_of.value,
+            as_of_precision=as_of.precision,
             attributed_to=e["attributed_to"],
         )
         cite_spec(estimate, e["cite"])
