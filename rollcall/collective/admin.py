@@ -20,12 +20,12 @@ from rollcall.collective.models import (
 from rollcall.lib.admin import RegistryAdmin, RegistryInline
 
 
-class DestinationInline(RegistryInline[DestinationCount]):
+class DestinationInline(RegistryInline[DestinationCount, CollectiveEvent]):
     model = DestinationCount
     extra = 0
 
 
-class PartyInline(RegistryInline[AgreementParty]):
+class PartyInline(RegistryInline[AgreementParty, Agreement]):
     model = AgreementParty
     extra = 0
 

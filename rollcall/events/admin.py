@@ -15,6 +15,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
 from rollcall.events.custody import writing_events
@@ -35,7 +36,9 @@ class EventAdmin(RegistryAdmin[Event]):
     filter_horizontal = ["articles"]
     past_dates = EVENT_PAST_DATES
 
-    def save_model(self, request: HttpRequest, obj: Event, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Event, form: ModelForm[Event], change: bool
+    ) -> None:
         with writing_events(events=[obj]):
             super().save_model(request, obj, form, change)
 
@@ -48,7 +51,7 @@ class EventAdmin(RegistryAdmin[Event]):
             super().delete_queryset(request, queryset)
 
 
-class EventInline(RegistryInline[Event]):
+class EventInline(RegistryInline[Event, Person]):
     """A person's timeline; sources, articles and notes are edited on the event's own page."""
 
     model = Event
@@ -75,7 +78,9 @@ class EventInline(RegistryInline[Event]):
 class PersonWithEventsAdmin(PersonAdmin):
     inlines = [*PersonAdmin.inlines, EventInline]
 
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+    def save_related(
+        self, request: HttpRequest, form: ModelForm[Person], formsets: Any, change: bool
+    ) -> None:
         with writing_events(people=[form.instance.pk]):
             super().save_related(request, form, formsets, change)
 

@@ -21,6 +21,8 @@ from django.http import HttpRequest
 from rollcall.lib.dates import not_in_the_future
 
 _M = TypeVar("_M", bound=models.Model)
+# The model an inline's rows belong to: a person's names, a collective event's destinations.
+_Parent = TypeVar("_Parent", bound=models.Model)
 
 if TYPE_CHECKING:
     from django.contrib.admin import ModelAdmin as _HistoryAdmin
@@ -54,7 +56,7 @@ class RegistryAdmin(_HistoryAdmin[_M]):
         return formfield
 
 
-class RegistryInline(_TabularInline[_M, Any]):
+class RegistryInline(_TabularInline[_M, _Parent]):
     past_dates: tuple[str, ...] = ()
 
     def formfield_for_dbfield(

@@ -11,12 +11,12 @@ from rollcall.lib.admin import RegistryAdmin, RegistryInline
 from rollcall.people.models import ExternalId, Person, PersonName
 
 
-class NameInline(RegistryInline[PersonName]):
+class NameInline(RegistryInline[PersonName, Person]):
     model = PersonName
     extra = 0
 
 
-class ExternalIdInline(RegistryInline[ExternalId]):
+class ExternalIdInline(RegistryInline[ExternalId, Person]):
     model = ExternalId
     extra = 0
 
