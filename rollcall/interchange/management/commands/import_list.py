@@ -50,7 +50,9 @@ class Command(BaseCommand):
             reason = "no such file" if not path.exists() else "not a regular file"
             self._fail([f"{name}: cannot read: {reason}"])
         try:
-            outcome = self._import(path, name, suffix, options)
+            outcome = self._import(
+                path, name, suffix, draft=options["draft"], dry_run=options["dry_run"]
+            )
         except BadInput as bad:
             self._fail([problem.format(name) for problem in bad.problems])
         except OSError as error:
@@ -66,14 +68,10 @@ class Command(BaseCommand):
             + (" (dry run: nothing written)" if options["dry_run"] else "")
         )
 
-    def _import(self, path: Path, name: str, suffix: str, options: dict[str, Any]) -> Outcome:
+    def _import(self, path: Path, name: str, suffix: str, *, draft: bool, dry_run: bool) -> Outcome:
         if suffix == ".jsonl":
-            records = read_jsonl(path)
-            return import_records(
-                records, label=name, draft=options["draft"], dry_run=options["dry_run"]
-            )
-        rows = read_csv(path)
-        return import_rows(rows, label=name, draft=options["draft"], dry_run=options["dry_run"])
+            return import_records(read_jsonl(path), label=name, draft=draft, dry_run=dry_run)
+        return import_rows(read_csv(path), label=name, draft=draft, dry_run=dry_run)
 
     def _fail(self, lines: list[str]) -> None:
         for line in lines:
