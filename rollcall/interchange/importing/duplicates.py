@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from rollcall.interchange.importing.csv_rows import PersonRow
 from rollcall.lib.progress import progress
 from rollcall.people.choices import Visibility
-from rollcall.people.matching import THRESHOLD, registry_index
 from rollcall.people.models import Person
 
 
@@ -73,7 +72,9 @@ def likely_duplicates(
     new = [row for row in rows if (row.uid not in known if row.uid else matched[row.line] is None)]
     if not new:
         return {}  # nothing to check: do not pay for building the index
-    # Imported only now: the name engine's tables take ~0.25 s and ~60 MB to load.
+    # Imported only now: the name engine's tables take ~0.25 s and ~60 MB to load, which an
+    # import into an empty registry, or of rows all found by id, never needs.
+    from rollcall.people.matching import THRESHOLD, registry_index
 
     index = registry_index.refresh()
     best: dict[int, tuple[int, float]] = {}  # line → (person id, score)
