@@ -152,6 +152,15 @@ def _mark_deported(interval: Interval, event: EventFact) -> None:
 
 
 @transaction.atomic
+def _event_facts(person_ids: list[int]) -> defaultdict[int, list[EventFact]]:
+    """The custody-relevant part of these people's events, by person, in one query."""
+    facts: defaultdict[int, list[EventFact]] = defaultdict(list)
+    rows = Event.objects.filter(person_id__in=person_ids).values_list("person_id", *_FACT_FIELDS)
+    for person_id, *values in rows:
+        facts[person_id].append(EventFact(*values))
+    return facts
+
+
 def rebuild_custody(person_ids: Iterable[int]) -> None:
     """Replace the derived intervals of these people with ones computed from their events.
 
@@ -161,10 +170,7 @@ def rebuild_custody(person_ids: Iterable[int]) -> None:
     ids = list(set(person_ids))
     for offset in range(0, len(ids), 500):
         chunk = ids[offset : offset + 500]
-        by_person: dict[int, list[EventFact]] = defaultdict(list)
-        rows = Event.objects.filter(person_id__in=chunk).values_list("person_id", *_FACT_FIELDS)
-        for person_id, *values in rows:
-            by_person[person_id].append(EventFact(*values))
+        by_person = _event_facts(chunk)
         CustodyInterval.objects.filter(person_id__in=chunk).delete()
         CustodyInterval.objects.bulk_create(
             [
@@ -228,10 +234,7 @@ def drifted_people(person_ids: Iterable[int] | None = None) -> list[int]:
     drifted: list[int] = []
     for offset in range(0, len(ids), 500):
         chunk = ids[offset : offset + 500]
-        facts: dict[int, list[EventFact]] = defaultdict(list)
-        rows = Event.objects.filter(person_id__in=chunk).values_list("person_id", *_FACT_FIELDS)
-        for person_id, *values in rows:
-            facts[person_id].append(EventFact(*values))
+        facts = _event_facts(chunk)
         stored: dict[int, list[CustodyInterval]] = defaultdict(list)
         for interval in CustodyInterval.objects.filter(person_id__in=chunk):
             stored[interval.person_id].append(interval)
