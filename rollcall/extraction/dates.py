@@ -1,0 +1,288 @@
+"""When things happened: the dates an article states, resolved against its publication date.
+
+News writes most dates relative to the day it appears ("on Saturday", "last month", "on 13
+December"), so those are resolved against `published` and left out when it is unknown: a guess at
+the year would be a wrong fact with an exact-looking date. Each mention carries the precision the
+text supports ("in September 2020" is a month, "in 2020" a year), so nothing is claimed to the day
+that the article gives only to the month.
+
+The common English forms are matched with regular expressions compiled once at import. dateparser's
+`search` was measured at tens of milliseconds per article and finds durations ("five years") and
+bare numbers as dates, so it is not used: every form below is read by a pattern that also knows
+what is not a date (durations, ages, times of day, counts such as "2000 prisoners").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rollcall.extraction.lang import en_dates as lang
+
+PRECISIONS = ("day", "month", "year")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date in the text: `text[start:end]`, its `value` and `precision` ("day", "month", "year").
+
+    A month-precision value is the first of its month; a year-precision value is 1 January.
+    """
+
+    start: int
+    end: int
+    value: date
+    precision: str
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    value: date | None  # None: looks like a date, but cannot be resolved (no publication date)
+    precision: str
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_MONTHS = {**lang.MONTHS_FULL, **lang.MONTHS_SHORT}
+_WEEKDAYS = {**lang.WEEKDAYS_FULL, **lang.WEEKDAYS_SHORT}
+_MONTH = (
+    rf"(?P<month>(?:{_alternation(lang.MONTHS_FULL)})"
+    rf"|(?:{_alternation(lang.MONTHS_SHORT)})\.?)(?![\w])"
+)
+_WEEKDAY_PREFIX = (
+    rf"(?:(?:{_alternation(lang.WEEKDAYS_FULL)}|(?:{_alternation(lang.WEEKDAYS_SHORT)})\.?)"
+    r"(?![\w]),?\s+)?"
+)
+_DAY = rf"(?P<day>[0-3]?\d)(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w)"
+_YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)(?!\w)"
+
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<![\w.,]){_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"
+)
+_MONTH_DAY_YEAR = re.compile(rf"(?<![\w.]){_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}")
+_DAY_MONTH = re.compile(rf"(?<![\w.,]){_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH}")
+_MONTH_DAY = re.compile(rf"(?<![\w.]){_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?!,?\s*\d)")
+_MONTH_YEAR = re.compile(rf"(?<![\w.]){_MONTH},?\s+(?:of\s+)?{_YEAR}")
+_MONTH_ALONE = re.compile(
+    rf"(?<!\w)(?P<context>(?i:{_alternation(lang.MONTH_CONTEXT)}))(?<=-)?\s*"
+    rf"(?P<month>{_alternation(lang.MONTHS_FULL)})(?!\w)"
+)
+_WEEKDAY = re.compile(
+    rf"(?<!\w)(?:(?P<relation>(?i:last|next|this))\s+)?"
+    rf"(?P<weekday>{_alternation(lang.WEEKDAYS_FULL)})(?!\w)"
+)
+_RELATIVE_UNITS = {phrase: (unit, offset) for phrase, unit, offset in lang.RELATIVE}
+_RELATIVE = re.compile(rf"(?<![\w-])(?i:{_alternation(_RELATIVE_UNITS)})(?![\w-])")
+_AGO = re.compile(
+    rf"(?<![\w-])(?P<number>\d{{1,3}}|(?i:{_alternation(lang.AGO_NUMBERS)}))\s+"
+    rf"(?P<unit>{_alternation(lang.AGO_UNITS)})\s+ago(?!\w)"
+)
+_YEAR_ALONE = re.compile(r"(?<![\w$€£¥₽/#.,])(?<!\d-)(?<!\d–)(?P<year>(?:19|20)\d\d)(?![\w%/])")
+_ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w-])")
+_NUMERIC = re.compile(
+    r"(?<![\w./])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<year>(?:19|20)\d\d)(?![\w/]|\.\d)"
+)
+_COUNT_BEFORE = re.compile(rf"(?i:{_alternation(lang.COUNT_BEFORE)})\s+$")
+_REFERENCE_BEFORE = re.compile(rf"(?<!\w)(?:{_alternation(lang.REFERENCE_BEFORE)})\s*$")
+_NEXT_WORD = re.compile(r"\s*(?:-\s*)?([A-Za-z]+)")
+_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s*cent|percent)", re.IGNORECASE)
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_months(value: date, months: int) -> date:
+    """The first of the month `months` before `value`'s month."""
+    index = value.year * 12 + (value.month - 1) - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _latest_day(month: int, day: int, published: date) -> date | None:
+    """The most recent `day` `month` not after publication ("on 13 December")."""
+    for year in (published.year, published.year - 1, published.year - 2, published.year - 3):
+        value = _day(year, month, day)
+        if value is not None and value <= published:
+            return value
+    return None
+
+
+_Reader = Callable[[re.Match[str], date | None], _Candidate | None]
+
+
+def _full_date(match: re.Match[str], published: date | None) -> _Candidate | None:
+    month = _MONTHS[match["month"].rstrip(".")]
+    value = _day(int(match["year"]), month, int(match["day"]))
+    if value is None:
+        return None
+    return _Candidate(match.start(), match.end(), value, "day")
+
+
+def _day_month(match: re.Match[str], published: date | None) -> _Candidate | None:
+    month = _MONTHS[match["month"].rstrip(".")]
+    day = int(match["day"])
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:
+        return None
+    following = _NEXT_WORD.match(match.string, match.end())
+    if following and following.group(1).lower() in lang.COUNTED_AFTER:
+        return None  # "in May 5 activists were ...": a count after a month name
+    value = _latest_day(month, day, published) if published else None
+    return _Candidate(match.start(), match.end(), value, "day")
+
+
+def _month_year(match: re.Match[str], published: date | None) -> _Candidate | None:
+    month = _MONTHS[match["month"].rstrip(".")]
+    return _Candidate(match.start(), match.end(), date(int(match["year"]), month, 1), "month")
+
+
+def _month_alone(match: re.Match[str], published: date | None) -> _Candidate | None:
+    month = lang.MONTHS_FULL[match["month"]]
+    context = match["context"].lower()
+    start = match.start() if context in {"last", "next", "this"} else match.start("month")
+    if published is None:
+        return _Candidate(start, match.end(), None, "month")
+    if context == "last":
+        year = published.year if month < published.month else published.year - 1
+    elif context == "next":
+        year = published.year if month > published.month else published.year + 1
+    elif context == "this":
+        year = published.year
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    return _Candidate(start, match.end(), date(year, month, 1), "month")
+
+
+def _weekday(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if published is None:
+        return _Candidate(match.start(), match.end(), None, "day")
+    weekday = lang.WEEKDAYS_FULL[match["weekday"]]
+    relation = (match["relation"] or "").lower()
+    if relation == "next":
+        ahead = (weekday - published.weekday()) % 7 or 7
+        return _Candidate(match.start(), match.end(), published + timedelta(days=ahead), "day")
+    back = (published.weekday() - weekday) % 7
+    if relation == "last" and back == 0:
+        back = 7
+    return _Candidate(match.start(), match.end(), published - timedelta(days=back), "day")
+
+
+def _back(published: date, unit: str, count: int) -> tuple[date, str]:
+    """The date `count` units before publication, at the precision that unit supports."""
+    if unit == "day":
+        return published - timedelta(days=count), "day"
+    if unit == "week":
+        return _shift_months(published - timedelta(weeks=count), 0), "month"
+    if unit == "month":
+        return _shift_months(published, count), "month"
+    if unit == "decade":
+        count *= 10
+    return date(published.year - count, 1, 1), "year"
+
+
+def _relative(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if match.string[max(0, match.start() - 4) : match.start()] == "USA ":
+        return None  # the newspaper "USA Today"
+    if published is None:
+        return _Candidate(match.start(), match.end(), None, "day")
+    unit, offset = _RELATIVE_UNITS[match.group().lower()]
+    value, precision = _back(published, unit, offset)
+    return _Candidate(match.start(), match.end(), value, precision)
+
+
+def _ago(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if published is None:
+        return _Candidate(match.start(), match.end(), None, "day")
+    number = match["number"].lower()
+    count = int(number) if number.isdigit() else lang.AGO_NUMBERS[number]
+    value, precision = _back(published, lang.AGO_UNITS[match["unit"]], count)
+    return _Candidate(match.start(), match.end(), value, precision)
+
+
+def _year_alone(match: re.Match[str], published: date | None) -> _Candidate | None:
+    """A four-digit year standing alone, unless the words around it make it a count or a label."""
+    text = match.string
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _COUNT_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
+        return None
+    after = text[match.end() : match.end() + 20]
+    if _PERCENT_AFTER.match(after):
+        return None
+    following = _NEXT_WORD.match(after)
+    if following and following.group(1).lower() in lang.COUNTED_AFTER:
+        return None
+    return _Candidate(match.start(), match.end(), date(int(match["year"]), 1, 1), "year")
+
+
+def _iso(match: re.Match[str], published: date | None) -> _Candidate | None:
+    value = _day(int(match["year"]), int(match["month"]), int(match["day"]))
+    return None if value is None else _Candidate(match.start(), match.end(), value, "day")
+
+
+def _numeric(match: re.Match[str], published: date | None) -> _Candidate | None:
+    """13.12.2025 is day-first; 12/13/2025 is read the one way it can be, else left unresolved."""
+    first, second, year = int(match["first"]), int(match["second"]), int(match["year"])
+    if match["sep"] == "." or first > 12:
+        value = _day(year, second, first)
+    elif second > 12:
+        value = _day(year, first, second)
+    else:
+        value = None
+    return _Candidate(match.start(), match.end(), value, "day")
+
+
+_READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
+    (_ISO, _iso),
+    (_NUMERIC, _numeric),
+    (_DAY_MONTH_YEAR, _full_date),
+    (_MONTH_DAY_YEAR, _full_date),
+    (_DAY_MONTH, _day_month),
+    (_MONTH_DAY, _day_month),
+    (_MONTH_YEAR, _month_year),
+    (_MONTH_ALONE, _month_alone),
+    (_WEEKDAY, _weekday),
+    (_RELATIVE, _relative),
+    (_AGO, _ago),
+    (_YEAR_ALONE, _year_alone),
+)
+
+
+def _candidates(text: str, published: date | None) -> list[_Candidate]:
+    """Every date-like span, the longest winning where they overlap, in text order."""
+    found = []
+    for pattern, read in _READERS:
+        for match in pattern.finditer(text):
+            candidate = read(match, published)
+            if candidate is not None:
+                found.append(candidate)
+    found.sort(key=lambda candidate: (candidate.start, candidate.start - candidate.end))
+    kept: list[_Candidate] = []
+    for candidate in found:
+        if kept and candidate.start < kept[-1].end:
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """The dates `text` states, in text order; relative ones only when `published` is known."""
+    return [
+        DateMention(candidate.start, candidate.end, candidate.value, candidate.precision)
+        for candidate in _candidates(text, published)
+        if candidate.value is not None
+    ]
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` writes a date, resolvable or not: numbers inside these are not counts."""
+    return [(candidate.start, candidate.end) for candidate in _candidates(text, None)]
