@@ -35,6 +35,7 @@ from rollcall.extraction.document import Document
 
 URL_SCHEMES = ("http", "https")
 MAX_REDIRECTS = 5
+REDIRECTS = {301, 302, 303, 307, 308}
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 TEXT_TYPES = {"text/plain"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -127,8 +128,11 @@ def read_url(source: str, *, timeout: float, max_bytes: int) -> Document:
             data = read_body(source, response, deadline, timeout, max_bytes)
             final_url = response.geturl()
     except urllib.error.HTTPError as exc:
-        if 300 <= exc.code < 400:
-            raise ReadError(f"{source}: more than {MAX_REDIRECTS} redirects") from None
+        if exc.code in REDIRECTS:
+            # urllib gives up on a redirect that loops, or on one too many.
+            raise ReadError(
+                f"{source}: too many redirects (at most {MAX_REDIRECTS} are followed)"
+            ) from None
         raise ReadError(f"{source}: answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise ReadError(f"{source}: {unreachable(exc.reason, timeout)}") from None
@@ -304,23 +308,23 @@ def from_plain_text(text: str, source: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip()]
-    title = ""
     first = filled[0]
-    if (
-        first + 1 < len(lines)
-        and not lines[first + 1].strip()
-        and len(lines[first].strip()) <= TITLE_MAX
-        and len(filled) > 1
-    ):
-        title = lines[first].strip()
     published = None
     for i in filled[:DATE_LINES]:
-        if i == first and title:
-            continue
         published = date_line(lines[i])
         if published is not None:
             break
-    return Document(text=text, title=title, published=published)
+    heading = lines[first].strip()
+    is_title = (
+        len(filled) > 1
+        and not lines[first + 1].strip()
+        and len(heading) <= TITLE_MAX
+        # A first paragraph ending in a full stop is the article's opening sentence (a wire
+        # report's dateline and lede), not a headline; a date on its own is a date line.
+        and not heading.endswith(".")
+        and date_line(heading) is None
+    )
+    return Document(text=text, title=heading if is_title else "", published=published)
 
 
 def date_line(line: str) -> date | None:

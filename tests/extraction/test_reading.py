@@ -126,6 +126,18 @@ def test_a_first_line_running_into_the_next_is_no_title(tmp_path: Path) -> None:
     assert document.text == "Police detained five activists\nin Tbilisi on Friday.\n"
 
 
+def test_an_opening_sentence_or_a_date_at_the_top_is_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "MINSK, Dec 13 - Belarus freed 123 prisoners on Saturday.\n\nMore followed.\n", "utf-8"
+    )
+    assert read_document(str(path)).title == ""
+    path.write_text("13 December 2025\n\nBelarus freed 123 prisoners on Saturday.\n", "utf-8")
+    document = read_document(str(path))
+    assert document.title == ""
+    assert document.published == date(2025, 12, 13)
+
+
 def test_a_utf8_byte_order_mark_is_dropped_from_the_text(tmp_path: Path) -> None:
     path = tmp_path / "bom.txt"
     path.write_bytes("\ufeffFive freed\n\nFive were freed.\n".encode())
@@ -336,7 +348,7 @@ def test_a_redirect_is_followed_to_the_article(server: str) -> None:
 
 
 def test_endless_redirects_are_refused(server: str) -> None:
-    with pytest.raises(ReadError, match=r"/loop: more than 5 redirects$"):
+    with pytest.raises(ReadError, match=r"/loop: too many redirects \(at most 5 are followed\)$"):
         read_quickly(f"{server}/loop")
 
 
