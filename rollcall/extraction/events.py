@@ -1,0 +1,408 @@
+"""Event mentions in sentences, and their merging into one event per happening.
+
+A mention is one trigger (a verb or noun naming the event) in one sentence, with what that sentence
+says about it: its date, the holding state, how many people, who. Mentions of the same type whose
+dates, states and people do not conflict are one happening reported several times, and merge.
+
+Dates: a date in the sentence belongs to the trigger nearest to it, unless "later", "then" or the
+like stands between them ("arrested in September 2020 and later sentenced": the sentence is
+undated). An undated mention of the article's lead event (the first event it reports, in its title or opening)
+is news: it happened on or just before the publication date, which it takes. Background mentions
+(past perfect, "previously", "later") keep only their own dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+
+import regex
+
+from rollcall.extraction.countries import CountryMention
+from rollcall.extraction.dates import DateMention
+from rollcall.extraction.lang import en_events as lang
+from rollcall.extraction.numbers import CountMention
+from rollcall.extraction.people import PersonSpan
+from rollcall.extraction.roles import HOLDER, LOCATION, MENTION, role_of
+from rollcall.extraction.sentences import Sentence
+
+# How long before publication an explicitly dated report can still be the article's news.
+NEWS_WINDOW = timedelta(days=7)
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_YEAR_DATE_BEFORE = frozenset(
+    [
+        "in",
+        "since",
+        "by",
+        "during",
+        "until",
+        "of",
+        "from",
+        "early",
+        "late",
+        "mid",
+        "around",
+        "before",
+        "after",
+    ]
+)
+
+
+def _alternation(patterns: tuple[str, ...] | frozenset[str]) -> str:
+    return "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+
+
+@cache
+def _trigger_re() -> regex.Pattern[str]:
+    groups = [f"(?P<{kind}>{_alternation(pats)})" for kind, pats in lang.TRIGGERS.items()]
+    return regex.compile(rf"(?<![\p{{L}}-])(?:{'|'.join(groups)})(?![\p{{L}}-])", regex.IGNORECASE)
+
+
+def _words_re(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:{_alternation(patterns)})(?![\p{{L}}])", regex.IGNORECASE
+    )
+
+
+_UNREAL = _words_re(lang.UNREAL_BEFORE)
+_LATER = _words_re(lang.LATER)
+_STATE = regex.compile(rf"^\s*(?:{_alternation(lang.STATE_AFTER)})", regex.IGNORECASE)
+_BACKGROUND = _words_re(lang.BACKGROUND)
+_NOT_PEOPLE = regex.compile(
+    rf"^\s+(?:\w+\s+){{0,2}}?(?:{_alternation(lang.NOT_PEOPLE_RELEASED)})\b", regex.IGNORECASE
+)
+_CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
+_CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bbut\b|\bwho\b|\bwhich\b")
+_KIND_RES = tuple((kind, _words_re(cues)) for kind, cues in lang.RELEASE_KINDS)
+_KIND_ONLY = _words_re(lang.KIND_ONLY_TRIGGERS)
+
+
+@dataclass
+class Mention:
+    type: str
+    sentence: int
+    start: int  # trigger's absolute offsets
+    end: int
+    date: DateMention | None = None
+    assumed_date: bool = False  # the publication date, taken because the mention is the news
+    background: bool = False
+    later: bool = False
+    country: str | None = None
+    country_strength: int = 0
+    count: CountMention | None = None
+    persons: list[str] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    destinations: list[tuple[str, CountMention | None]] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    type: str
+    mentions: list[Mention]
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({m.sentence for m in self.mentions})
+
+    @property
+    def date(self) -> DateMention | None:
+        dated = [m.date for m in self.mentions if m.date is not None and not m.assumed_date]
+        if not dated:
+            dated = [m.date for m in self.mentions if m.date is not None]
+        if not dated:
+            return None
+        return max(dated, key=lambda d: _PRECISION_RANK.get(d.precision, 0))
+
+    @property
+    def persons(self) -> list[str]:
+        seen: list[str] = []
+        for mention in self.mentions:
+            seen.extend(p for p in mention.persons if p not in seen)
+        return seen
+
+
+def _clause_before(sentence_text: str, local: int) -> str:
+    head = sentence_text[:local]
+    parts = _CLAUSE_BREAK.split(head)
+    return parts[-1] if parts else head
+
+
+def _is_real(sentence: Sentence, local_start: int, local_end: int) -> bool:
+    clause = _clause_before(sentence.text, local_start)
+    words = regex.findall(r"[\p{L}']+", clause)[-4:]
+    if _UNREAL.search(" ".join(words)):
+        return False
+    return not _STATE.match(sentence.text[local_end:])
+
+
+def _same_time(a: DateMention, b: DateMention) -> bool:
+    coarse = min(_PRECISION_RANK.get(a.precision, 0), _PRECISION_RANK.get(b.precision, 0))
+    if coarse >= 3:
+        return a.value == b.value
+    if coarse == 2:
+        return (a.value.year, a.value.month) == (b.value.year, b.value.month)
+    return a.value.year == b.value.year
+
+
+def usable_dates(sentence: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """Dates saying when something happened; not a year naming a thing ("the 2020 election")."""
+    usable: list[DateMention] = []
+    for mention in dates:
+        if mention.precision == "year":
+            before = regex.findall(r"[\p{L}]+", sentence.text[: mention.start - sentence.start])[
+                -1:
+            ]
+            if before and before[0].lower() not in _YEAR_DATE_BEFORE:
+                continue
+        usable.append(mention)
+    return usable
+
+
+def find_mentions(
+    sentences: list[Sentence],
+    index: int,
+    dates: list[DateMention],
+    countries: list[CountryMention],
+    counts: list[CountMention],
+    people: list[PersonSpan],
+    text: str,
+) -> list[Mention]:
+    """The event mentions of one sentence, with the sentence's facts attached to them."""
+    sentence = sentences[index]
+    mentions: list[Mention] = []
+    for match in _trigger_re().finditer(sentence.text):
+        kind = match.lastgroup or ""
+        local_start, local_end = match.span()
+        if not _is_real(sentence, local_start, local_end):
+            continue
+        if kind == "release" and _NOT_PEOPLE.match(sentence.text[local_end:]):
+            continue
+        if (
+            kind == "release"
+            and _KIND_ONLY.fullmatch(match.group())
+            and not _has_people(sentence, counts, people)
+        ):
+            continue
+        mention = Mention(kind, index, sentence.start + local_start, sentence.start + local_end)
+        prefix = sentence.text[max(0, local_start - 30) : local_start]
+        mention.background = bool(_BACKGROUND.search(prefix))
+        mentions.append(mention)
+    if not mentions:
+        return mentions
+    # Drop a noun that repeats a verb of the same type in the sentence ("released … the release").
+    unique: list[Mention] = []
+    for mention in mentions:
+        if any(m.type == mention.type for m in unique):
+            continue
+        unique.append(mention)
+    mentions = unique
+    _attach_dates(sentence, mentions, usable_dates(sentence, dates))
+    _attach_country(text, mentions, countries)
+    _attach_count(sentence, mentions, counts)
+    _attach_persons(sentence, mentions, people, text)
+    _attach_kinds(sentence, mentions)
+    return mentions
+
+
+def _has_people(sentence: Sentence, counts: list[CountMention], people: list[PersonSpan]) -> bool:
+    return bool(counts or [p for p in people if p.role == "person"]) or bool(
+        regex.search(r"prisoners|detainees|people|citizens", sentence.text, regex.IGNORECASE)
+    )
+
+
+def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateMention]) -> None:
+    for mention in mentions:
+        prefix = sentence.text[
+            max(0, mention.start - sentence.start - 25) : mention.start - sentence.start
+        ]
+        mention.later = bool(_LATER.search(prefix))
+    for found in dates:
+        best: Mention | None = None
+        best_distance = 10**9
+        for mention in mentions:
+            lo, hi = (
+                sorted((found.end, mention.start))
+                if found.end <= mention.start
+                else sorted((mention.end, found.start))
+            )
+            between = sentence.text[lo - sentence.start : hi - sentence.start]
+            if _LATER.search(between) and found.end <= mention.start:
+                continue
+            distance = hi - lo
+            if distance < best_distance:
+                best, best_distance = mention, distance
+        if best is not None and (
+            best.date is None
+            or _PRECISION_RANK.get(found.precision, 0) > _PRECISION_RANK.get(best.date.precision, 0)
+        ):
+            best.date = found
+
+
+def _attach_country(text: str, mentions: list[Mention], countries: list[CountryMention]) -> None:
+    for found in countries:
+        role, strength = role_of(text, found)
+        if role not in {HOLDER, LOCATION, MENTION} or strength == 0:
+            continue
+        for mention in mentions:
+            distance = abs(found.start - mention.start)
+            current = mention.country_strength
+            if strength > current or (
+                strength == current and mention.country is not None and distance < 40
+            ):
+                mention.country, mention.country_strength = found.code, strength
+
+
+def people_count(text: str, count: CountMention) -> bool:
+    """Whether the number counts people: its noun (or a word just after it) is a people noun."""
+    noun = getattr(count, "noun", "") or ""
+    following = [
+        w.lower() for w in regex.findall(r"[\p{L}]+", text[count.end : count.end + 40])[:3]
+    ]
+    return noun.lower() in lang.PEOPLE_NOUNS or any(w in lang.PEOPLE_NOUNS for w in following)
+
+
+def is_subset(text: str, count: CountMention) -> bool:
+    before = text[max(0, count.start - 20) : count.start].lower()
+    return any(regex.search(rf"\b{cue}\s*$", before) for cue in lang.SUBSET_BEFORE)
+
+
+def _attach_count(sentence: Sentence, mentions: list[Mention], counts: list[CountMention]) -> None:
+    text_of = sentence.text
+    for found in counts:
+        local_start = found.start - sentence.start
+        local_end = found.end - sentence.start
+        if not people_count(
+            text_of, CountMention(local_start, local_end, found.value, found.qualifier)
+        ) or is_subset(text_of, CountMention(local_start, local_end, found.value, found.qualifier)):
+            continue
+        # A count whose clause goes on to a relocation abroad is a destination's count.
+        rest = _CLAUSE_BREAK.split(text_of[local_end:])[0]
+        if regex.search(
+            rf"(?:{_alternation(lang.RELOCATION)})\s+(?:\w+\s+){{0,3}}?(?:to|into)\b",
+            rest,
+            regex.IGNORECASE,
+        ) and not _CUSTODY_PLACE.search(rest):
+            continue
+        nationals_after = regex.match(
+            r"\s*(?:\p{Lu}\p{Ll}+\s+)?(?:nationals|citizens)\b", text_of[local_end:]
+        )
+        if nationals_after and regex.match(r"\s*\p{Lu}", text_of[local_end:]):
+            continue
+        nearest = min(mentions, key=lambda m: abs(m.start - found.start))
+        if nearest.count is None:
+            nearest.count = found
+
+
+def _attach_persons(
+    sentence: Sentence, mentions: list[Mention], people: list[PersonSpan], text: str
+) -> None:
+    names = [p for p in people if p.role == "person"]
+    for person in names:
+        after = text[person.end : person.end + 30]
+        # A name directly before an active event verb did it ("Lukashenko pardoned …").
+        agent = regex.match(r"(?:['’]s)?\s+(?:has\s+|had\s+)?(\w+)", after)
+        if (
+            agent
+            and _trigger_re().fullmatch(agent.group(1))
+            and not regex.match(r"\s+(?:was|were|is|are|been|being)\b", after)
+        ):
+            verb = agent.group(1).lower()
+            if verb.endswith("ed") or verb.endswith("s"):
+                continue
+        for mention in mentions:
+            if person.name not in mention.persons:
+                mention.persons.append(person.name)
+
+
+def _attach_kinds(sentence: Sentence, mentions: list[Mention]) -> None:
+    for kind, pattern in _KIND_RES:
+        if pattern.search(sentence.text):
+            for mention in mentions:
+                if mention.type == "release":
+                    mention.kinds.add(kind)
+
+
+def is_custody_transfer(sentence: Sentence, mention: Mention) -> bool:
+    """A transfer inside custody ("moved to a penal colony"), not a relocation of freed people."""
+    rest = sentence.text[mention.end - sentence.start :]
+    clause = regex.split(r"[;.]|,\s(?!where)", rest)[0]
+    return bool(_CUSTODY_PLACE.search(clause[:120]))
+
+
+def assume_news_dates(mentions: list[Mention], published: date | None) -> None:
+    """Give the lead event's undated, non-background mentions the publication date."""
+    if published is None or not mentions:
+        return
+    lead = mentions[0].type
+    for mention in mentions:
+        if mention.type != lead or mention.date is not None or mention.background or mention.later:
+            continue
+        mention.date = DateMention(mention.start, mention.start, published, "day")
+        mention.assumed_date = True
+
+
+def _compatible(event: Event, mention: Mention, published: date | None) -> bool:
+    if event.type != mention.type:
+        return False
+    ours = event.date
+    assumed = (
+        event.mentions[0].assumed_date
+        if len(event.mentions) == 1
+        else all(m.assumed_date for m in event.mentions if m.date)
+    )
+    if ours is not None and mention.date is not None:
+        if mention.assumed_date and not assumed:
+            if not _near_publication(ours, published):
+                return False
+        elif assumed and not mention.assumed_date:
+            if not _near_publication(mention.date, published):
+                return False
+        elif not _same_time(ours, mention.date):
+            return False
+    countries = {m.country for m in event.mentions if m.country and m.country_strength >= 2}
+    if (
+        mention.country
+        and mention.country_strength >= 2
+        and countries
+        and mention.country not in countries
+    ):
+        return False
+    if mention.later and mention.date is None:
+        return bool(set(mention.persons) & set(event.persons))
+    if mention.persons and event.persons and not set(mention.persons) & set(event.persons):
+        # Different named people are one happening only when it is the news itself, or the same day.
+        both_news = mention.assumed_date and assumed
+        same_day = (
+            ours is not None
+            and mention.date is not None
+            and ours.precision == "day"
+            and _same_time(ours, mention.date)
+        )
+        return both_news or same_day
+    if (mention.date is None) != (ours is None) and mention.background:
+        return bool(set(mention.persons) & set(event.persons)) or not mention.persons
+    return True
+
+
+def _near_publication(when: DateMention, published: date | None) -> bool:
+    if published is None:
+        return False
+    if when.precision == "day":
+        return published - NEWS_WINDOW <= when.value <= published
+    if when.precision == "month":
+        return (when.value.year, when.value.month) == (published.year, published.month)
+    return when.value.year == published.year
+
+
+def merge(mentions: list[Mention], published: date | None) -> list[Event]:
+    """One event per happening: each mention joins the first compatible event, or starts its own."""
+    events: list[Event] = []
+    for mention in mentions:
+        for event in events:
+            if _compatible(event, mention, published):
+                event.mentions.append(mention)
+                break
+        else:
+            events.append(Event(mention.type, [mention]))
+    return events

@@ -1,0 +1,272 @@
+"""One article in, the `rollcall.extraction/1` JSON out: its events, estimates and their evidence.
+
+The finders (sentences, countries, dates, counts, names) each read the whole text once; everything
+after works sentence by sentence on their results, so an article of 1,000 words takes milliseconds.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
+
+import regex
+
+from rollcall.extraction.countries import CountryMention, find_countries
+from rollcall.extraction.dates import find_dates
+from rollcall.extraction.document import Document
+from rollcall.extraction.estimates import Estimate, find_estimate
+from rollcall.extraction.events import (
+    Event,
+    Mention,
+    assume_news_dates,
+    find_mentions,
+    is_custody_transfer,
+    merge,
+    people_count,
+)
+from rollcall.extraction.lang import en_events
+from rollcall.extraction.links import find_links
+from rollcall.extraction.nationals import find_nationals
+from rollcall.extraction.numbers import CountMention, find_counts
+from rollcall.extraction.people import find_people
+from rollcall.extraction.roles import DESTINATION, HOLDER, LOCATION, MENTION, role_of
+from rollcall.extraction.sentences import Sentence, split_sentences
+
+SCHEMA = "rollcall.extraction/1"
+# Which event type an estimate's measure stands in for in its own sentence.
+_ESTIMATE_REPLACES = {
+    "detained": "arrest",
+    "released": "release",
+    "died_in_custody": "death_in_custody",
+    "held": "",
+}
+_KIND_ORDER = ("exchange", "deal", "amnesty", "pardon", "end_of_term", "acquittal")
+_RELOCATION = regex.compile("|".join(f"(?:{p})" for p in en_events.RELOCATION), regex.IGNORECASE)
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+S = TypeVar("S", bound=_Spanned)
+
+
+def _within(items: Sequence[S], starts: list[int], sentence: Sentence) -> list[S]:
+    lo = bisect_left(starts, sentence.start)
+    hi = bisect_left(starts, sentence.end)
+    return list(items[lo:hi])
+
+
+def _evidence(text: str, sentence: Sentence) -> dict[str, object]:
+    return {
+        "text": text[sentence.start : sentence.end],
+        "start": sentence.start,
+        "end": sentence.end,
+    }
+
+
+def _count(count: CountMention | None) -> dict[str, object] | None:
+    return None if count is None else {"value": count.value, "qualifier": count.qualifier}
+
+
+def _document_holder(text: str, countries: list[CountryMention], title_end: int) -> str | None:
+    """The state the article is mostly about holding people: its holder-role mentions, weighted."""
+    scores: dict[str, int] = {}
+    for mention in countries:
+        role, strength = role_of(text, mention)
+        if role in {HOLDER, LOCATION, MENTION}:
+            weight = strength * (2 if mention.start < title_end else 1)
+            scores[mention.code] = scores.get(mention.code, 0) + weight
+    return max(scores, key=lambda code: scores[code]) if scores else None
+
+
+def _destinations(
+    text: str, sentence: Sentence, countries: list[CountryMention], counts: list[CountMention]
+) -> list[tuple[str, CountMention | None]]:
+    """Countries people were taken to in this sentence, each with the count of its own clause."""
+    found: list[tuple[str, CountMention | None]] = []
+    for country in countries:
+        if role_of(text, country)[0] != DESTINATION:
+            continue
+        breaks = regex.finditer(r"[,;:]", sentence.text[: country.start - sentence.start])
+        clause_start = max([sentence.start, *(m.end() + sentence.start for m in breaks)])
+        clause = text[clause_start : country.start]
+        if not _RELOCATION.search(clause):
+            continue
+        count = next((c for c in reversed(counts) if clause_start <= c.start < country.start), None)
+        if all(code != country.code for code, _ in found):
+            found.append((country.code, count))
+    return found
+
+
+def _release_kind(event: Event, links: list[dict[str, str]]) -> str:
+    kinds = set().union(*(m.kinds for m in event.mentions))
+    if any(link["type"] == "exchange" for link in links):
+        kinds.add("exchange")
+    if any(link["type"] in {"agreement", "sanctions_relief"} for link in links):
+        kinds.add("deal")
+    return next((kind for kind in _KIND_ORDER if kind in kinds), "other")
+
+
+def _country(event: Event, default: str | None) -> str | None:
+    best = max(event.mentions, key=lambda m: m.country_strength)
+    return best.country if best.country and best.country_strength >= 2 else default
+
+
+def _nearest_event(events: list[Event], sentence: int, types: tuple[str, ...]) -> Event | None:
+    candidates = [e for e in events if e.type in types]
+    if not candidates:
+        return None
+    same = [e for e in candidates if sentence in e.sentences]
+    if same:
+        return same[0]
+    before = [e for e in candidates if min(e.sentences) < sentence]
+    return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
+
+
+def extract(document: Document) -> dict[str, object]:
+    """The extraction JSON for one article (`persons[].match` left None for the registry layer)."""
+    text = document.text
+    sentences = split_sentences(text)
+    countries = find_countries(text)
+    dates = find_dates(text, document.published)
+    counts = find_counts(text)
+    people = find_people(text, sentences)
+    country_starts = [c.start for c in countries]
+    date_starts = [d.start for d in dates]
+    count_starts = [c.start for c in counts]
+    people_starts = [p.start for p in people]
+    title_end = (
+        sentences[0].end
+        if sentences and document.title and text.startswith(document.title.strip()[:20])
+        else 0
+    )
+    holder = _document_holder(text, countries, title_end)
+    officials = {p.name for p in people if p.role == "official"}
+
+    estimates: list[tuple[Estimate, str | None]] = []
+    mentions: list[Mention] = []
+    destinations: list[tuple[int, list[tuple[str, CountMention | None]]]] = []
+    nationals: dict[int, list[tuple[str, CountMention | None]]] = {}
+    links: list[tuple[int, list[dict[str, str]]]] = []
+    for index, sentence in enumerate(sentences):
+        in_countries = _within(countries, country_starts, sentence)
+        in_counts = _within(counts, count_starts, sentence)
+        in_people = [p for p in _within(people, people_starts, sentence) if p.name not in officials]
+        estimate = find_estimate(sentence, index, in_counts, lambda c: people_count(text, c))
+        replaced = ""
+        if estimate is not None:
+            strongest = [role_of(text, c) for c in in_countries]
+            ranked = sorted(
+                (
+                    (s, c.code)
+                    for (r, s), c in zip(strongest, in_countries, strict=True)
+                    if r in {HOLDER, LOCATION}
+                ),
+                reverse=True,
+            )
+            estimates.append((estimate, ranked[0][1] if ranked else holder))
+            replaced = _ESTIMATE_REPLACES[estimate.measure]
+        found = find_mentions(
+            sentences,
+            index,
+            _within(dates, date_starts, sentence),
+            in_countries,
+            in_counts,
+            in_people,
+            text,
+        )
+        kept: list[Mention] = []
+        for mention in found:
+            if mention.type == replaced:
+                continue
+            if mention.type == "transfer" and not is_custody_transfer(sentence, mention):
+                continue
+            kept.append(mention)
+        mentions.extend(kept)
+        moved = _destinations(text, sentence, in_countries, in_counts)
+        if moved:
+            destinations.append((index, moved))
+        if kept:
+            named = find_nationals(sentence, in_countries, in_counts)
+            if named:
+                nationals[index] = named
+        stated = find_links(text, sentence, in_countries, holder)
+        if stated:
+            links.append((index, stated))
+
+    assume_news_dates(mentions, document.published)
+    events = merge(mentions, document.published)
+
+    event_links: dict[int, list[dict[str, str]]] = {}
+    event_destinations: dict[int, list[tuple[str, CountMention | None]]] = {}
+    for index, stated in links:
+        target = _nearest_event(events, index, ("release",))
+        if target is not None:
+            bucket = event_links.setdefault(id(target), [])
+            bucket.extend(link for link in stated if link not in bucket)
+    for index, moved in destinations:
+        target = _nearest_event(events, index, ("release", "deportation"))
+        if target is None:
+            continue
+        bucket_d = event_destinations.setdefault(id(target), [])
+        for code, count in moved:
+            existing = next((i for i, (c, _) in enumerate(bucket_d) if c == code), None)
+            if existing is None:
+                bucket_d.append((code, count))
+            elif bucket_d[existing][1] is None and count is not None:
+                bucket_d[existing] = (code, count)
+
+    out_events: list[dict[str, object]] = []
+    for event in events:
+        country = _country(event, holder)
+        when = event.date
+        record: dict[str, object] = {"type": event.type}
+        stated_links = event_links.get(id(event), [])
+        if event.type == "release":
+            record["release_kind"] = _release_kind(event, stated_links)
+        record["date"] = when.value.isoformat() if when else None
+        record["date_precision"] = when.precision if when else None
+        record["country"] = country
+        count = next((m.count for m in event.mentions if m.count is not None), None)
+        if count is not None:
+            record["count"] = _count(count)
+        record["persons"] = [{"name": name, "match": None} for name in event.persons]
+        record["destinations"] = [
+            {"country": code, "count": _count(c)}
+            for code, c in event_destinations.get(id(event), [])
+            if code != country
+        ]
+        record["linked"] = [link for link in stated_links if link.get("by") != country]
+        citizenships: list[tuple[str, CountMention | None]] = []
+        for index in event.sentences:
+            for code, c in nationals.get(index, []):
+                if all(code != seen for seen, _ in citizenships):
+                    citizenships.append((code, c))
+        record["nationals"] = [{"country": code, "count": _count(c)} for code, c in citizenships]
+        record["evidence"] = [_evidence(text, sentences[i]) for i in event.sentences]
+        out_events.append(record)
+
+    out_estimates: list[dict[str, object]] = []
+    for estimate, country in estimates:
+        out_estimates.append(
+            {
+                "measure": estimate.measure,
+                "country": country,
+                "count": _count(estimate.count),
+                "attributed_to": estimate.attributed_to,
+                "evidence": [_evidence(text, sentences[estimate.sentence])],
+            }
+        )
+    return {
+        "schema": SCHEMA,
+        "document": {
+            "title": document.title,
+            "published": document.published.isoformat() if document.published else None,
+            "sha256": document.sha256,
+        },
+        "events": out_events,
+        "estimates": out_estimates,
+    }

@@ -1,0 +1,99 @@
+"""English cues for figures over a whole population or period, as opposed to one event.
+
+"More than 1,000 political prisoners are still held" is a standing count (an estimate), not an
+arrest;
+"over 35,000 people have been detained since 2020" is a period total.
+"""
+
+from __future__ import annotations
+
+# Each measure: verbs naming it, and cues that make the sentence a standing or period figure.
+MEASURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "died_in_custody",
+        (
+            r"died (?:\w+ ){0,2}(?:in|behind) (?:custody|prison|jail|detention|bars)",
+            r"deaths? in custody",
+        ),
+    ),
+    (
+        "held",
+        (
+            r"(?:are|is|remain|remains|still|currently|now) (?:\w+ ){0,2}"
+            r"(?:held|behind bars|in prison|in jail|in custody|imprisoned|incarcerated|jailed|"
+            r"detained)",
+            r"remain(?:s)? (?:\w+ ){0,2}"
+            r"(?:behind bars|imprisoned|incarcerated|in prison|in jail|in custody|in detention)",
+            r"there (?:are|were) (?:still )?(?:\w+ ){0,4}political prisoners",
+        ),
+    ),
+    (
+        "released",
+        (
+            r"(?:have|has) been (?:released|freed|pardoned)",
+            r"(?:released|freed|pardoned) (?:\w+ ){0,3}"
+            r"(?:since|so far|in total|this year|over the)",
+        ),
+    ),
+    (
+        "detained",
+        (
+            r"(?:have|has) been (?:detained|arrested|jailed)",
+            r"(?:detained|arrested) (?:\w+ ){0,3}(?:since|so far|in total|this year|over the)",
+        ),
+    ),
+)
+# A period figure needs a period or total cue; a held figure needs none ("are still held").
+PERIOD = (
+    r"since",
+    r"so far",
+    r"in total",
+    r"a total of",
+    r"over the (?:past|last)",
+    r"this year",
+    r"last year",
+    r"in \d{4}",
+    r"to date",
+)
+ATTRIBUTION_VERBS = (
+    r"estimates?",
+    r"estimated",
+    r"says?",
+    r"said",
+    r"counts?",
+    r"counted",
+    r"reports?",
+    r"reported",
+    r"documented",
+    r"recorded",
+    r"lists?",
+    r"listed",
+    r"believes?",
+    r"puts?",
+    r"recognis(?:es|ed)",
+    r"recogniz(?:es|ed)",
+    r"tallied",
+    r"tally",
+)
+ACCORDING = (r"according to", r"per", r"data from", r"figures from")
+# Attributions that are common nouns, kept lower-case ("human rights organizations").
+COMMON_SOURCES = frozenset(
+    [
+        "activists",
+        "rights",
+        "groups",
+        "organizations",
+        "organisations",
+        "observers",
+        "monitors",
+        "campaigners",
+        "lawyers",
+        "officials",
+        "authorities",
+        "sources",
+        "experts",
+        "advocates",
+        "ngos",
+        "human",
+    ]
+)

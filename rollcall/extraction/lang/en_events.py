@@ -1,0 +1,295 @@
+"""English cue words for custody events: what each event is called, and what makes a mention unreal.
+
+Each pattern is a regular expression (matched case-insensitively on word boundaries) whose match is
+the event's trigger; the machinery in `events.py` reads only these names, so another language adds
+its own module with the same names.
+"""
+
+from __future__ import annotations
+
+# Verb forms and nouns that report the event happening. Noun forms ("the release", "her arrest") are
+# listed too: they usually refer back to an event already reported and merge with it.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "arrest": (
+        r"arrest(?:ed|s|ing)?",
+        r"detain(?:ed|s|ing)",
+        r"detention",
+        r"apprehend(?:ed|s)",
+        r"taken into custody",
+        r"rounded up",
+        r"(?:picked|snatched) up",
+        r"abduct(?:ed|ion)",
+    ),
+    "sentence": (
+        r"sentenc(?:ed|es|ing)",
+        r"convict(?:ed|s|ion)",
+        r"found guilty",
+        r"jailed for",
+        r"imprisoned for",
+        r"handed (?:a|an|down)",
+        r"given (?:a|an) \S+[- ]year",
+    ),
+    "transfer": (
+        r"transferr(?:ed|ing)",
+        r"transfers?",
+        r"moved to",
+        r"relocated",
+        r"transported",
+        r"taken to",
+        r"sent to",
+        r"(?:bused|bussed|flown|driven) to",
+    ),
+    "release": (
+        r"releas(?:ed|es|ing)",
+        r"release",
+        r"freed",
+        r"frees",
+        r"freeing",
+        r"set free",
+        r"walked free",
+        r"pardon(?:ed|s|ing)?",
+        r"amnest(?:ied|y)",
+        r"acquitt(?:ed|al)",
+        r"exchanged",
+        r"swap(?:ped)?",
+        r"prisoner exchange",
+    ),
+    "deportation": (
+        r"deport(?:ed|ation|s|ing)?",
+        r"expell?(?:ed|s)?",
+        r"forced (?:into exile|to leave)",
+        r"forcibly (?:exiled|removed|sent abroad)",
+        r"banished",
+    ),
+    "death_in_custody": (
+        r"died (?:\w+ ){0,3}(?:in|while in|behind) "
+        r"(?:police )?(?:custody|prison|jail|detention|bars)",
+        r"died (?:\w+ ){0,3}in (?:a|the|his|her) (?:penal colony|cell)",
+        r"death (?:\w+ ){0,2}in (?:custody|prison|jail|detention|a penal colony)",
+        r"(?:was |were )?found dead in (?:his|her|their|a) (?:cell|prison)",
+        r"died in (?:a |the )?(?:penal colony|prison hospital|pre-trial detention)",
+    ),
+}
+
+# A custody state, not an event: "had been detained for extended periods", "held in captivity".
+STATE_AFTER = (r"for (?:extended|long|many|several|months|years|weeks|over|more|nearly|almost|\d)",)
+
+# Words before a trigger within the same clause that make the mention not (yet) a fact: demands,
+# hopes, futures, negations, conditions.
+UNREAL_BEFORE = (
+    r"call(?:s|ed|ing)? for",
+    r"demand(?:s|ed|ing)?",
+    r"urg(?:e|es|ed|ing)",
+    r"appeal(?:s|ed)? for",
+    r"campaign(?:s|ed|ing)? for",
+    r"push(?:es|ed|ing)? for",
+    r"seek(?:s|ing)?",
+    r"sought",
+    r"hope(?:s|d)?",
+    r"fear(?:s|ed)?",
+    r"risk(?:s|ed)?",
+    r"face(?:s|d)?",
+    r"threat(?:en(?:s|ed)?)?",
+    r"await(?:s|ed|ing)?",
+    r"could",
+    r"would",
+    r"may",
+    r"might",
+    r"will",
+    r"shall",
+    r"should",
+    r"not",
+    r"never",
+    r"n't",
+    r"yet to",
+    r"refus(?:e|es|ed)",
+    r"if",
+    r"unless",
+    r"expected to",
+    r"likely to",
+    r"due to be",
+    r"to be",
+    r"plans? to",
+    r"wants? to",
+    r"ask(?:s|ed)? for",
+    r"avoid(?:ed)?",
+    r"escaped",
+)
+
+# Words between a date and a trigger that move the trigger to another time ("arrested in 2020 and
+# later sentenced"): the date stays with the first.
+LATER = (r"later", r"subsequently", r"then", r"afterwards", r"eventually", r"since")
+
+# Release kinds, most specific first: the first whose cue appears among an event's mentions wins.
+RELEASE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "exchange",
+        (
+            r"exchange(?:d)?",
+            r"swap(?:ped|s)?",
+            r"trade(?:d)? for",
+            r"in return for \w+ (?:prisoners|detainees|people)",
+        ),
+    ),
+    (
+        "deal",
+        (
+            r"agreements?",
+            r"deal",
+            r"in return for",
+            r"in exchange for",
+            r"negotiat(?:ed|ions?)",
+            r"bargain",
+            r"accord",
+            r"understanding with",
+            r"at the request of",
+            r"brokered",
+            r"mediat(?:ed|ion)",
+        ),
+    ),
+    ("amnesty", (r"amnest(?:y|ied|ies)",)),
+    ("pardon", (r"pardon(?:ed|s|ing)?", r"clemency")),
+    (
+        "end_of_term",
+        (
+            r"(?:serv(?:ed|ing)|complet(?:ed|ing)) (?:\w+ ){0,2}(?:sentence|term)",
+            r"end of (?:his|her|their) (?:sentence|term)",
+            r"(?:sentence|term) (?:ended|expired)",
+        ),
+    ),
+    ("acquittal", (r"acquitt(?:ed|al)", r"found not guilty", r"charges (?:were )?dropped")),
+)
+
+# A release trigger noun that names the kind itself (an exchange freeing people) is still a release.
+# Sentences whose only release cue is one of these report a kind, not necessarily a release.
+KIND_ONLY_TRIGGERS = (r"swap(?:ped)?", r"exchanged")
+
+# Objects of "transferred to …" that keep a transfer inside custody (not a relocation abroad).
+CUSTODY_PLACES = (
+    r"prisons?",
+    r"jails?",
+    r"penal colon(?:y|ies)",
+    r"colon(?:y|ies)",
+    r"detention (?:centre|center|facility)",
+    r"pre-trial",
+    r"remand",
+    r"hospital",
+    r"psychiatric",
+    r"cells?",
+    r"solitary",
+    r"camps?",
+    r"facility",
+    r"isolation",
+    r"labou?r camp",
+)
+
+# Nouns after a number that make it a count of people ("123 individuals", "over 100 others").
+PEOPLE_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "individuals",
+        "prisoners",
+        "detainees",
+        "inmates",
+        "captives",
+        "hostages",
+        "activists",
+        "journalists",
+        "protesters",
+        "protestors",
+        "demonstrators",
+        "dissidents",
+        "opponents",
+        "members",
+        "supporters",
+        "critics",
+        "men",
+        "women",
+        "children",
+        "minors",
+        "students",
+        "bloggers",
+        "lawyers",
+        "workers",
+        "believers",
+        "priests",
+        "clergy",
+        "monks",
+        "nuns",
+        "others",
+        "figures",
+        "defenders",
+        "citizens",
+        "nationals",
+        "foreigners",
+        "politicians",
+        "candidates",
+        "leaders",
+        "volunteers",
+        "soldiers",
+        "servicemen",
+        "civilians",
+        "refugees",
+        "migrants",
+        "residents",
+        "villagers",
+        "farmers",
+        "teachers",
+        "doctors",
+    ]
+)
+
+# Words before a count that make it a part of the people concerned, not their number.
+SUBSET_BEFORE = ("including", "among them", "of whom", "of them", "among whom", "among")
+
+# Verbs that move people to another place; followed by "to <country>" they give a destination.
+RELOCATION = (
+    r"relocat(?:ed|ing)",
+    r"transferr(?:ed|ing)",
+    r"transport(?:ed|ing)",
+    r"taken",
+    r"sent",
+    r"moved",
+    r"deport(?:ed|ing)",
+    r"expell?ed",
+    r"(?:bused|bussed|flown|driven|escorted|handed over|brought)",
+    r"left for",
+    r"crossed into",
+    r"arrived in",
+    r"exiled",
+    r"released",
+    r"freed",
+)
+
+# Words that mark a mention as background the article recounts, not its news.
+BACKGROUND = (
+    r"had been",
+    r"had (?!\w+ing)\w+ed",
+    r"previously",
+    r"earlier",
+    r"in the past",
+    r"once",
+    r"first",
+)
+
+# A release trigger that names something other than people being freed ("released a statement").
+NOT_PEOPLE_RELEASED = (
+    r"statement",
+    r"report",
+    r"video",
+    r"footage",
+    r"list",
+    r"document",
+    r"data",
+    r"figures",
+    r"photos?",
+    r"images?",
+    r"recording",
+    r"details",
+    r"information",
+    r"album",
+    r"book",
+    r"funds",
+    r"tension",
+)

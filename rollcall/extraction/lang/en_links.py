@@ -1,0 +1,112 @@
+"""English cues for what a release is linked to: sanctions eased, agreement, exchange, mediator."""
+
+from __future__ import annotations
+
+SANCTIONS = (r"sanctions?", r"restrictions", r"embargo")
+EASING = (
+    r"lift(?:s|ed|ing)?",
+    r"eas(?:e|es|ed|ing)",
+    r"relief",
+    r"remov(?:e|es|ed|ing|al)",
+    r"suspen(?:d|ds|ded|sion)",
+    r"waiv(?:e|es|ed|er)",
+    r"unfreez(?:e|es|ing)",
+    r"unfroze",
+    r"roll(?:ed)? back",
+    r"exempt(?:ed|ion)?",
+    r"loosen(?:ed|ing)?",
+)
+# Words between "targeting"/"on" and the sanctioned thing that are not the thing itself.
+TARGET_FILLER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "country's",
+        "nation's",
+        "state's",
+        "specifically",
+        "those",
+        "that",
+        "which",
+        "significant",
+        "key",
+        "major",
+        "important",
+        "lucrative",
+        "vital",
+        "main",
+        "crucial",
+        "large",
+        "huge",
+        "state-owned",
+        "national",
+        "flagship",
+        "so-called",
+    ]
+)
+# Generic heads after the sanctioned thing ("potash fertilizer industry" → potash).
+TARGET_HEADS = frozenset(
+    [
+        "industry",
+        "industries",
+        "sector",
+        "sectors",
+        "exports",
+        "export",
+        "imports",
+        "producer",
+        "producers",
+        "production",
+        "company",
+        "companies",
+        "firm",
+        "firms",
+        "maker",
+        "makers",
+        "trade",
+        "fertilizer",
+        "fertiliser",
+        "fertilizers",
+        "fertilisers",
+    ]
+)
+TARGET_BEFORE = (r"targeting", r"targetting", r"on", r"against", r"affecting", r"covering")
+
+AGREEMENT = (
+    r"agreements?",
+    r"deal",
+    r"accord",
+    r"arrangement",
+    r"understanding",
+    r"negotiations?",
+    r"talks",
+    r"bargain",
+)
+EXCHANGE = (r"exchange", r"swap", r"swapped", r"traded")
+MEDIATION = (
+    r"mediat(?:ed|ion|or|ors)",
+    r"brokered",
+    r"broker",
+    r"facilitated",
+    r"intermediar(?:y|ies)",
+    r"good offices",
+)
+# Adjective-compounds that name a party to the agreement ("US-driven agreement").
+PARTY_COMPOUND = (r"driven", r"led", r"backed", r"sponsored", r"negotiated")
+MEDIATOR_COMPOUND = (r"brokered", r"mediated", r"facilitated")
+# What a custody sentence must mention for an agreement in it to concern the release.
+RELEASE_CONTEXT = (
+    r"releas\w*",
+    r"freed",
+    r"free",
+    r"pardon\w*",
+    r"prisoners?",
+    r"detainees",
+    r"transfers?",
+    r"transferred",
+    r"exchange",
+    r"swap",
+)

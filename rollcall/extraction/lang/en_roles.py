@@ -1,0 +1,95 @@
+"""English words that tell what part a country plays in a sentence about custody.
+
+The holding state (whose authorities arrested, sentenced, released or deported people) is told apart
+from the states people were taken to, the states whose nationals they are, and the states that
+negotiated, mediated or eased sanctions.
+"""
+
+from __future__ import annotations
+
+# After a country's adjective or name: the state acting on people in custody.
+HOLDER_NOUNS = frozenset(
+    [
+        "authorities",
+        "authority",
+        "government",
+        "govt",
+        "regime",
+        "court",
+        "courts",
+        "judge",
+        "judges",
+        "police",
+        "security",
+        "kgb",
+        "fsb",
+        "prison",
+        "prisons",
+        "jail",
+        "jails",
+        "penal",
+        "colony",
+        "colonies",
+        "captivity",
+        "custody",
+        "detention",
+        "state",
+        "forces",
+        "prosecutors",
+        "prosecutor",
+        "investigators",
+        "military",
+        "army",
+        "junta",
+        "leader",
+        "president",
+        "officials",
+        "interior",
+        "justice",
+        "border",
+        "guards",
+        "troops",
+    ]
+)
+# Of those, the ones that speak for a state without holding anyone (a foreign president).
+WEAK_HOLDER_NOUNS = frozenset(["leader", "president", "officials"])
+
+# After a country's adjective: the people are its citizens ("Ukrainian nationals").
+NATIONALS_NOUNS = frozenset(
+    ["nationals", "citizens", "passport-holders", "passport", "nationality", "dual"]
+)
+
+# Before a country: where people were taken ("relocated directly to Lithuania").
+DESTINATION_BEFORE = frozenset(["to", "into", "towards", "toward"])
+
+# Before a country: another party to what happened ("agreements with the United States").
+PARTNER_BEFORE = frozenset(["with", "from", "by", "between", "and"])
+
+# After a country's adjective: a foreign party's people or measures, not custody.
+PARTNER_AFTER = frozenset(
+    [
+        "delegation",
+        "delegations",
+        "envoy",
+        "envoys",
+        "sanctions",
+        "diplomats",
+        "diplomat",
+        "embassy",
+        "mediators",
+        "mediation",
+        "negotiators",
+        "administration",
+        "congress",
+        "senate",
+        "side",
+        "pressure",
+        "-driven",
+        "-brokered",
+        "-led",
+        "-backed",
+    ]
+)
+
+# Before a country: where something happened, a weaker sign of the holding state.
+LOCATION_BEFORE = frozenset(["in", "inside", "across", "throughout"])

@@ -1,0 +1,119 @@
+"""What a release is linked to: sanctions eased, an agreement, an exchange, a mediator."""
+
+from __future__ import annotations
+
+import regex
+
+from rollcall.extraction.countries import CountryMention
+from rollcall.extraction.lang import en_links as lang
+from rollcall.extraction.sentences import Sentence
+
+
+def _re(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    joined = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{joined})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+_SANCTIONS = _re(lang.SANCTIONS)
+_EASING = _re(lang.EASING)
+_AGREEMENT = _re(lang.AGREEMENT)
+_EXCHANGE = _re(lang.EXCHANGE)
+_MEDIATION = _re(lang.MEDIATION)
+_CONTEXT = _re(lang.RELEASE_CONTEXT)
+_TARGET_BEFORE = _re(lang.TARGET_BEFORE)
+_PARTY_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.PARTY_COMPOUND)})\b", regex.IGNORECASE)
+_MEDIATOR_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.MEDIATOR_COMPOUND)})\b", regex.IGNORECASE)
+
+
+def _words_before(text: str, start: int, limit: int) -> list[str]:
+    window = regex.split(r"[,;:.()]", text[max(0, start - 40) : start])[-1]
+    return [w.lower() for w in regex.findall(r"[\p{L}']+", window)][-limit:]
+
+
+def _sanctions_target(text: str, sentence: Sentence, countries: list[CountryMention]) -> str:
+    """The sector or entity eased: the content words after "targeting"/"on", minus fillers."""
+    inside = [(c.start - sentence.start, c.end - sentence.start) for c in countries]
+    for cue in _TARGET_BEFORE.finditer(sentence.text):
+        rest = sentence.text[cue.end() :]
+        phrase = regex.split(r"[,;:.()]|\b(?:and|which|that|while|because|as)\b", rest)[0]
+        words: list[str] = []
+        for word in regex.finditer(r"[\p{L}][\p{L}'’-]*", phrase):
+            absolute = cue.end() + word.start()
+            if any(a <= absolute < b for a, b in inside):
+                words = []
+                break
+            low = word.group().lower()
+            if not words and (
+                low in lang.TARGET_FILLER or low.endswith("'s") or low.endswith("’s")
+            ):
+                continue
+            if low in lang.TARGET_HEADS:
+                break
+            words.append(word.group())
+            if len(words) == 3:
+                break
+        if words:
+            return " ".join(words)
+    return ""
+
+
+def find_links(
+    text: str, sentence: Sentence, countries: list[CountryMention], holder: str | None
+) -> list[dict[str, str]]:
+    """The links a sentence states, each as the contract's {"type", "by"[, "target"]}."""
+    links: list[dict[str, str]] = []
+    body = sentence.text
+    foreign = [c for c in countries if c.code != holder and c.form != "demonym"]
+    if _SANCTIONS.search(body) and _EASING.search(body):
+        for country in foreign:
+            after = text[country.end : country.end + 25].lower()
+            before = _words_before(text, country.start, 2)
+            if regex.match(r"(?:['’]s)?\s*(?:\w+\s+)?(?:sanctions|restrictions)", after) or (
+                before and before[-1] == "by"
+            ):
+                link = {"type": "sanctions_relief", "by": country.code}
+                target = _sanctions_target(text, sentence, countries)
+                if target:
+                    link["target"] = target
+                links.append(link)
+                break
+    if _CONTEXT.search(body):
+        mediators: set[str] = set()
+        if _MEDIATION.search(body):
+            for country in foreign:
+                before = _words_before(text, country.start, 3)
+                if (
+                    _MEDIATOR_COMPOUND.match(text[country.end : country.end + 15])
+                    or (before and before[-1] in {"by", "of"})
+                    or regex.match(
+                        r"\s+(?:mediated|brokered|facilitated)",
+                        text[country.end : country.end + 20],
+                    )
+                ):
+                    mediators.add(country.code)
+        if _AGREEMENT.search(body):
+            for country in foreign:
+                before = _words_before(text, country.start, 3)
+                compound = _PARTY_COMPOUND.match(text[country.end : country.end + 15])
+                if country.code in mediators:
+                    continue
+                if compound or (before and before[-1] in {"with", "between"}):
+                    links.append({"type": "agreement", "by": country.code})
+        if _EXCHANGE.search(body):
+            for country in foreign:
+                before = _words_before(text, country.start, 3)
+                after = text[country.end : country.end + 20]
+                if country.code in mediators or regex.match(r"\s*(?:nationals|citizens)", after):
+                    continue
+                if (
+                    (before and before[-1] in {"by", "from", "in", "with"})
+                    or regex.match(r"\s+(?:freed|released|handed)", after)
+                    or country.form == "name"
+                ):
+                    links.append({"type": "exchange", "by": country.code})
+        links.extend({"type": "mediation", "by": code} for code in sorted(mediators))
+    unique: list[dict[str, str]] = []
+    for link in links:
+        if link not in unique:
+            unique.append(link)
+    return unique

@@ -1,0 +1,39 @@
+"""Citizenships among the people an event concerns ("six Lithuanians", "Ukrainian nationals")."""
+
+from __future__ import annotations
+
+import regex
+
+from rollcall.extraction.countries import CountryMention
+from rollcall.extraction.numbers import CountMention
+from rollcall.extraction.sentences import Sentence
+
+_NATIONALS_NOUN = regex.compile(
+    r"^\s+(?:nationals|citizens|passport[- ]holders)\b", regex.IGNORECASE
+)
+
+
+def find_nationals(
+    sentence: Sentence, countries: list[CountryMention], counts: list[CountMention]
+) -> list[tuple[str, CountMention | None]]:
+    """Each citizenship named in the sentence as a group of people, with the count before it."""
+    found: list[tuple[str, CountMention | None]] = []
+    text = sentence.text
+    for country in countries:
+        local_end = country.end - sentence.start
+        local_start = country.start - sentence.start
+        if country.form == "demonym" or (
+            country.form == "adjective" and _NATIONALS_NOUN.match(text[local_end:])
+        ):
+            count = next(
+                (
+                    c
+                    for c in counts
+                    if c.end <= country.start
+                    and not text[c.end - sentence.start : local_start].strip(" \t-")
+                ),
+                None,
+            )
+            if not any(code == country.code for code, _ in found):
+                found.append((country.code, count))
+    return found

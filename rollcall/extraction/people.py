@@ -1,0 +1,177 @@
+"""Person names in running text, and the part each named person plays in the sentence.
+
+A name is a run of two or more capitalised words (Latin or Cyrillic, with particles such as "bin" or
+"van" and prefixes such as "al-"), which is neither a country, a place, an organisation nor a date.
+A known given name (rollcall.names' gazetteer, across scripts and romanisations) is the strongest
+sign of a person; a run at the start of a sentence is kept only with that sign, or when the same
+name recurs elsewhere, because sentence case capitalises any first word.
+
+Roles: `official` (a title before the name or a role in apposition after it), `quoted` (the
+subject of a speech verb), otherwise `person`, someone an event may have happened to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from rollcall.extraction.countries import country_code
+from rollcall.extraction.lang import en_people as lang
+from rollcall.extraction.sentences import Sentence
+from rollcall.names.given_names import is_given_name_skeleton
+from rollcall.names.translit import skeletons
+
+
+@dataclass(frozen=True)
+class PersonSpan:
+    start: int
+    end: int
+    name: str
+    role: str  # "person" | "official" | "quoted"
+    sentence: int  # index of the sentence it was found in
+
+
+_WORD = (
+    r"(?:(?:al|el|ad|ar|as|ash|az|at)[-‐])?"  # Arabic article prefixes: al-Haroun
+    r"(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)"  # O'Brien, Smith, McCain
+    r"(?:[-‐'’]\p{L}\p{Ll}*)*"  # Jean-Pierre, Bialiatski-Smith
+)
+_PARTICLE = "|".join(sorted(lang.NAME_PARTICLES, key=len, reverse=True))
+_RUN = regex.compile(
+    rf"(?<![\p{{L}}\d-])(?:{_WORD})(?:(?:\s(?:{_PARTICLE}))*\s(?:{_WORD}))*(?![\p{{L}}\d])"
+)
+_WORD_RE = regex.compile(rf"(?:{_WORD})|(?:{_PARTICLE})")
+_TOKEN = regex.compile(r"[\p{L}'’-]+|[,;:.!?()\"“”]")
+
+
+@cache
+def is_given_name(word: str) -> bool:
+    """Whether `word` is a given name or diminutive the name matcher knows, in any script."""
+    return any(is_given_name_skeleton(s) for s in skeletons(word))
+
+
+def _bare(word: str) -> str:
+    bare: str = regex.sub(r"['’]s$", "", word)
+    return bare
+
+
+def _is_stop(word: str) -> bool:
+    low = _bare(word).lower()
+    return (
+        low in lang.NOT_NAME_WORDS
+        or low in lang.DESCRIPTOR_WORDS
+        or low in lang.OFFICIAL_TITLES
+        or country_code(_bare(word)) is not None
+    )
+
+
+def _candidates(sentence: Sentence) -> list[tuple[int, int, list[str], bool]]:
+    """Runs of name words in a sentence, split at words that cannot belong to a name.
+
+    Each item: absolute start, absolute end, its words, whether it starts the sentence.
+    """
+    found: list[tuple[int, int, list[str], bool]] = []
+    first_word = regex.search(r"\p{L}", sentence.text)
+    first_at = first_word.start() if first_word else 0
+    for run in _RUN.finditer(sentence.text):
+        words = [
+            (m.start() + run.start(), m.end() + run.start(), m.group())
+            for m in _WORD_RE.finditer(run.group())
+        ]
+        piece: list[tuple[int, int, str]] = []
+        for word in [*words, (0, 0, "")]:
+            if word[2] and not _is_stop(word[2]):
+                piece.append(word)
+                continue
+            while piece and piece[-1][2].lower() in lang.NAME_PARTICLES:
+                piece.pop()
+            while piece and piece[0][2].lower() in lang.NAME_PARTICLES:
+                piece.pop(0)
+            if piece:
+                start, end = piece[0][0], piece[-1][1]
+                text = sentence.text[start:end]
+                trimmed = regex.sub(r"['’]s$", "", text)
+                found.append(
+                    (
+                        sentence.start + start,
+                        sentence.start + start + len(trimmed),
+                        [_bare(w[2]) for w in piece],
+                        start == first_at,
+                    )
+                )
+            piece = []
+    return found
+
+
+def _words_before(text: str, limit: int) -> list[str]:
+    tokens = _TOKEN.findall(text)
+    out: list[str] = []
+    for token in reversed(tokens):
+        if not token[0].isalpha():
+            break
+        out.append(token.lower())
+        if len(out) == limit:
+            break
+    return out  # nearest first
+
+
+def _titled(words_nearest_first: list[str]) -> bool:
+    for i, word in enumerate(words_nearest_first):
+        if word in lang.OFFICIAL_TITLES:
+            before = words_nearest_first[i + 1] if i + 1 < len(words_nearest_first) else ""
+            return before not in lang.NON_OFFICIAL_QUALIFIERS
+    return False
+
+
+def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
+    local_start = start - sentence.start
+    local_end = end - sentence.start
+    before = sentence.text[:local_start]
+    after = sentence.text[local_end:]
+    if _titled(_words_before(before, 3)):
+        return "official"
+    apposition = regex.match(r"['’]?s?\s*,\s*([^,;.]{1,80})", after)
+    if apposition:
+        words = [w.lower() for w in regex.findall(r"[\p{L}-]+", apposition.group(1))[:8]]
+        if _titled(list(reversed(words))) and not any(
+            w in {"who", "whose", "was", "were"} for w in words[:2]
+        ):
+            return "official"
+    next_words = [w.lower() for w in regex.findall(r"[\p{L}-]+", after)[:2]]
+    if next_words and next_words[0] in lang.SPEECH_VERBS:
+        return "quoted"
+    previous = _words_before(before, 2)
+    if previous and (previous[0] in lang.SPEECH_VERBS or previous[:2] == ["to", "according"]):
+        return "quoted"
+    return "person"
+
+
+def _is_headline(text: str) -> bool:
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text)
+    long_words = [w for w in words if len(w) > 3]
+    return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
+    """Every person-name mention, in text order, with its role in its sentence."""
+    raw: list[tuple[int, int, list[str], bool, int]] = []
+    for index, sentence in enumerate(sentences):
+        # A headline capitalises every word: there, only a known given name makes a name.
+        headline = _is_headline(sentence.text)
+        for start, end, words, initial in _candidates(sentence):
+            raw.append((start, end, words, initial or headline, index))
+    # Names that occur away from a sentence's start: evidence that a sentence-initial run is a name.
+    inner = {" ".join(w) for _, _, w, initial, _ in raw if not initial and len(w) > 1}
+    surnames = {w[-1] for _, _, w, initial, _ in raw if not initial and len(w) > 1}
+    found: list[PersonSpan] = []
+    for start, end, words, initial, index in raw:
+        if len(words) < 2:
+            continue
+        gazetteer = any(is_given_name(w) for w in words[:-1]) or is_given_name(words[-1])
+        if initial and not gazetteer and " ".join(words) not in inner and words[-1] not in surnames:
+            continue
+        name = text[start:end]
+        found.append(PersonSpan(start, end, name, _role(text, start, end, sentences[index]), index))
+    return found

@@ -1,0 +1,60 @@
+"""What part each country mention plays in its sentence: holder, destination, nationals, partner."""
+
+from __future__ import annotations
+
+import regex
+
+from rollcall.extraction.countries import CountryMention
+from rollcall.extraction.lang import en_roles as lang
+
+HOLDER = "holder"
+DESTINATION = "destination"
+NATIONALS = "nationals"
+PARTNER = "partner"
+LOCATION = "location"
+MENTION = "mention"
+
+_WORDS = regex.compile(r"[\p{L}]+")
+
+
+def _next_word(text: str, end: int) -> str:
+    following = regex.match(r"(?:['’]s)?[\s]*(-?[\p{L}]+(?:-[\p{L}]+)?)", text[end : end + 40])
+    if following is None:
+        return ""
+    word: str = following.group(1)
+    if text[end : end + 1] == "-":
+        return "-" + word.split("-")[-1].lower()
+    return word.lower()
+
+
+def _previous_words(text: str, start: int, limit: int = 3) -> list[str]:
+    window = text[max(0, start - 40) : start]
+    # A clause boundary ends the look-back: the words before it belong to another phrase.
+    window = regex.split(r"[,;:.()]", window)[-1]
+    words = [w.lower() for w in _WORDS.findall(window)]
+    return list(reversed(words))[:limit]
+
+
+def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
+    """The mention's role and how strongly it names the holding state (0 for other roles)."""
+    after = _next_word(text, mention.end)
+    before = _previous_words(text, mention.start)
+    if after in lang.NATIONALS_NOUNS or mention.form == "demonym":
+        return NATIONALS, 0
+    if after in lang.PARTNER_AFTER:
+        return PARTNER, 0
+    nearest = [
+        w for w in before if w not in {"the", "directly", "back", "neighbouring", "neighboring"}
+    ]
+    if nearest and nearest[0] in lang.DESTINATION_BEFORE:
+        return DESTINATION, 0
+    if nearest and nearest[0] in lang.PARTNER_BEFORE:
+        return PARTNER, 0
+    if after in lang.HOLDER_NOUNS:
+        return HOLDER, 1 if after in lang.WEAK_HOLDER_NOUNS else 3
+    if nearest and nearest[0] in lang.LOCATION_BEFORE:
+        return LOCATION, 2
+    if mention.form in {"name", "capital"} and (not before or before[0] in {"the"}):
+        # A state or its capital as the subject: "Belarus releases", "Minsk freed".
+        return HOLDER, 2
+    return MENTION, 1
