@@ -102,7 +102,8 @@ def read_file(source: str, *, max_bytes: int) -> Document:
         raise ReadError(f"{source}: cannot read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:
         raise ReadError(f"{source}: {over_limit(len(data), max_bytes)}")
-    text = decode(data, source, declared=None)
+    # A saved page may name its charset in a <meta> tag; plain text never has one.
+    text = decode(data, source, declared=meta_charset(data))
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
     if is_html:
         return from_html(text, source, url="")
@@ -281,7 +282,7 @@ def decode_bytes(data: bytes, declared: str | None) -> str | None:
                 return data.decode(charset)
             except (UnicodeDecodeError, LookupError):
                 continue
-    # Neither: let charset-normalizer (a dependency of followthemoney's normality) guess.
+    # Neither: let charset-normalizer (which trafilatura depends on and uses alike) guess.
     best = from_bytes(data).best()
     return None if best is None else str(best)
 

@@ -169,6 +169,15 @@ def test_an_html_file_gives_its_main_text_headed_by_its_title(tmp_path: Path) ->
         assert boilerplate not in document.text
 
 
+def test_a_saved_page_is_decoded_by_the_charset_it_names(tmp_path: Path) -> None:
+    page = ARTICLE_HTML.replace('charset="utf-8"', 'charset="windows-1251"').replace(
+        "in Minsk</h1>", "in Minsk (Мінск)</h1>"
+    )
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("cp1251"))
+    assert "Мінск" in read_document(str(path)).text
+
+
 def test_html_is_recognised_by_its_content_whatever_the_file_is_called(tmp_path: Path) -> None:
     path = tmp_path / "saved-page.txt"
     path.write_text(ARTICLE_HTML, "utf-8")
