@@ -22,6 +22,7 @@ import regex
 from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.dates import DateMention
 from rollcall.extraction.lang import en_events as lang
+from rollcall.extraction.lang import en_people
 from rollcall.extraction.numbers import CountMention
 from rollcall.extraction.people import PersonSpan
 from rollcall.extraction.roles import HOLDER, LOCATION, MENTION, role_of
@@ -149,6 +150,11 @@ def usable_dates(sentence: Sentence, dates: list[DateMention]) -> list[DateMenti
     """Dates saying when something happened; not a year naming a thing ("the 2020 election")."""
     usable: list[DateMention] = []
     for mention in dates:
+        said = regex.search(
+            r"([\p{L}]+)\s+(?:on\s+)?$", sentence.text[: mention.start - sentence.start]
+        )
+        if said and said.group(1).lower() in en_people.SPEECH_VERBS:
+            continue  # "said on Sunday": when it was reported, not when it happened
         if mention.precision == "year":
             before = regex.findall(r"[\p{L}]+", sentence.text[: mention.start - sentence.start])[
                 -1:

@@ -126,6 +126,24 @@ def _nearest_event(events: list[Event], sentence: int, types: tuple[str, ...]) -
     return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
 
 
+def _attach_followers(
+    events: list[Event], followers: dict[int, list[str]], sentences: list[Sentence]
+) -> None:
+    """Names in a sentence with no event of its own, right after one that reports an event, are
+    the people that event concerns ("… freed two men. The two, A and B, landed in Paris")."""
+    for index, names in followers.items():
+        if index == 0 or sentences[index].paragraph - sentences[index - 1].paragraph > 1:
+            continue
+        previous = [(m.start, e) for e in events for m in e.mentions if m.sentence == index - 1]
+        if not previous:
+            continue
+        event = max(previous, key=lambda pair: pair[0])[1]
+        sentence = sentences[index]
+        event.mentions.append(
+            Mention(event.type, index, sentence.start, sentence.start, persons=names)
+        )
+
+
 def extract(document: Document) -> dict[str, object]:
     """The extraction JSON for one article (`persons[].match` left None for the registry layer)."""
     text = document.text
@@ -151,6 +169,7 @@ def extract(document: Document) -> dict[str, object]:
     destinations: list[tuple[int, list[tuple[str, CountMention | None]]]] = []
     nationals: dict[int, list[tuple[str, CountMention | None]]] = {}
     links: list[tuple[int, list[dict[str, str]]]] = []
+    followers: dict[int, list[str]] = {}
     for index, sentence in enumerate(sentences):
         in_countries = _within(countries, country_starts, sentence)
         in_counts = _within(counts, count_starts, sentence)
@@ -186,6 +205,10 @@ def extract(document: Document) -> dict[str, object]:
                 continue
             kept.append(mention)
         mentions.extend(kept)
+        if not kept and not found:
+            named_here = [p.name for p in in_people if p.role == "person"]
+            if named_here:
+                followers[index] = named_here
         moved = _destinations(text, sentence, in_countries, in_counts)
         if moved:
             destinations.append((index, moved))
@@ -199,6 +222,7 @@ def extract(document: Document) -> dict[str, object]:
 
     assume_news_dates(mentions, document.published)
     events = merge(mentions, document.published)
+    _attach_followers(events, followers, sentences)
 
     event_links: dict[int, list[dict[str, str]]] = {}
     event_destinations: dict[int, list[tuple[str, CountMention | None]]] = {}

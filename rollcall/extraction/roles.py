@@ -30,7 +30,7 @@ def _next_word(text: str, end: int) -> str:
 def _previous_words(text: str, start: int, limit: int = 3) -> list[str]:
     window = text[max(0, start - 40) : start]
     # A clause boundary ends the look-back: the words before it belong to another phrase.
-    window = regex.split(r"[,;:.()]", window)[-1]
+    window = regex.split(r"[,;:.()\n]", window)[-1]
     words = [w.lower() for w in _WORDS.findall(window)]
     return list(reversed(words))[:limit]
 
@@ -56,5 +56,5 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
         return LOCATION, 2
     if mention.form in {"name", "capital"} and (not before or before[0] in {"the"}):
         # A state or its capital as the subject: "Belarus releases", "Minsk freed".
-        return HOLDER, 2
+        return HOLDER, 3
     return MENTION, 1
