@@ -1,0 +1,277 @@
+"""How many: the counts an article states ("123", "at least nine", "over 100", "fifty-two").
+
+A count is a number of things, with the qualifier the article puts on it and the head noun that
+follows ("123 political prisoners" -> 123, exact, "prisoners"), so the event assembler can decide
+what is counted. Most numbers in news about prisoners are not counts: years, dates, ages ("aged
+45", "Kolesnikova, 43,"), sentence lengths ("15 years", "a 15-year sentence"), money, percentages,
+times of day, phone and case numbers, labels ("Article 342", "Penal Colony No. 3", "Charter 97"),
+ordinals ("13th") and the pronoun "one" ("one of the most prominent"). Those are left out here,
+once, rather than in every rule that reads a count.
+
+Vague quantities ("dozens", "several", "hundreds") carry no number and are not returned. A span
+covers the qualifiers with the number ("more than 1,000", "100 or more").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rollcall.extraction.dates import date_spans
+from rollcall.extraction.lang import en_numbers as lang
+
+QUALIFIERS = ("exact", "at_least", "more_than", "about", "at_most", "fewer_than")
+
+
+@dataclass(frozen=True)
+class CountMention:
+    """A count in the text: `text[start:end]` (qualifiers included), its value and qualifier.
+
+    `noun` is the head noun after the number, lower-case ("prisoners", "others", "nationals"), or
+    "" when none follows ("at least nine reportedly relocated").
+    """
+
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    noun: str = ""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_NUMBER_WORD = rf"(?:(?:{_alternation(lang.TENS)})(?:[-\s](?:{_alternation(lang.UNITS)}))?|" + (
+    rf"{_alternation(lang.UNITS)}|{lang.HUNDRED}|{lang.DOZEN}|{_alternation(lang.SCALES)})"
+)
+_SCALE_NEXT = rf"(?=\s+(?:{lang.HUNDRED}|{lang.DOZEN}|{_alternation(lang.SCALES)})\b)"
+_SPELLED = (
+    rf"(?<![\w-])(?P<words>(?:{lang.HALF}\s+a\s+(?={lang.DOZEN})|"
+    rf"(?:{_alternation(lang.ARTICLES[:2])}){_SCALE_NEXT}\s+)?"
+    rf"{_NUMBER_WORD}(?:(?:\s+{lang.AND}\s+|[\s-]+){_NUMBER_WORD})*)(?![\w-])"
+)
+_DIGITS = (
+    r"(?<![\w.,/#])(?<![A-Za-z]-)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
+    rf"(?P<decimal>\.\d+)?(?:\s+(?P<scale>{_alternation(lang.SCALES)}))?(?![\w,]|\.\d)"
+)
+_AFTER = {" ".join(phrase.split()): qualifier for phrase, qualifier in lang.AFTER.items()}
+_COUNT = re.compile(
+    rf"(?:(?<![\w-])(?P<before>(?i:{_alternation(lang.BEFORE)}))\s+)?"
+    rf"(?:{_DIGITS}|(?i:{_SPELLED}))"
+    r"(?P<after>\s+or\s+(?:more|so|fewer|less)(?!\w)|\s*-?\s*(?:plus|odd)(?![\w-])(?!\s*\d)|\+)?"
+)
+#: Spans that are not counts whatever their digits: phone numbers, case and file numbers
+#: ("1-234/2021"), times of day ("10:30", "10.30 pm").
+_NOT_COUNT_SPANS = re.compile(
+    r"\+\d[\d\s().-]{6,}\d"
+    r"|\d+(?:[-/]\d+)*/\d+(?:[-/]\d+)*"
+    r"|\b\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?))?(?!\d)"
+    r"|\b\d{1,2}(?:\s*[ap]\.m\.|\s*[ap]m\b)",
+    re.IGNORECASE,
+)
+#: A label word and the numbers it governs: "Articles 130 and 361", "Part 2", "No. 3".
+_REFERENCES = re.compile(
+    rf"(?<![\w.])(?i:{_alternation(lang.NOT_COUNT_BEFORE)})\s*\d+"
+    r"(?:\s*(?:,|and|or|&|-|–)\s*\d+)*"
+)
+_WORD_BEFORE = re.compile(r"([^\s]+)\s*$")
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“'‘(\n]\s*|\n\s*)$")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$|\(\s*$")
+_APPOSITION_AFTER = re.compile(r"\s*[,)]")
+
+
+def _spelled_value(words: str) -> tuple[int, int] | None:
+    """The value of a spelled-out number and how many characters of it make one number.
+
+    "one hundred and twenty-three" -> 123; "two dozen" -> 24; "nine ten" stops after "nine".
+    """
+    tokens = [(m.group().lower(), m.end()) for m in re.finditer(r"[A-Za-z]+", words)]
+    if tokens[:3] and [word for word, _ in tokens[:3]] == [lang.HALF, "a", lang.DOZEN]:
+        return 6, tokens[2][1]
+    total = current = 0
+    last = ""
+    end = 0
+    for word, word_end in tokens:
+        if word in lang.ARTICLES[:2]:
+            current, last = 1, "unit"
+            continue
+        if word == lang.AND:
+            continue
+        if word in lang.UNITS:
+            value = lang.UNITS[word]
+            if last == "unit" or (last == "tens" and value >= 10):
+                break
+            current += value
+            last = "unit"
+        elif word in lang.TENS:
+            if last in {"unit", "tens"}:
+                break
+            current += lang.TENS[word]
+            last = "tens"
+        elif word == lang.HUNDRED:
+            if last == "hundred" or current >= 100:
+                break
+            current = (current or 1) * 100
+            last = "hundred"
+        elif word == lang.DOZEN:
+            if last == "dozen":
+                break
+            current = (current or 1) * 12
+            last = "dozen"
+        elif word in lang.SCALES:
+            if last == "scale" and current == 0:
+                break
+            total += (current or 1) * lang.SCALES[word]
+            current = 0
+            last = "scale"
+        else:
+            break
+        end = word_end
+    value = total + current
+    return (value, end) if value and end else None
+
+
+def _head_noun(text: str, position: int) -> str:
+    """The noun a count counts: the first known counted noun of the phrase after the number, else
+    its last plain word; "" when the phrase ends at once ("nine reportedly relocated")."""
+    words: list[str] = []
+    while len(words) < 4:
+        match = _WORD.match(text, position)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower().replace("’", "'")
+        if lower in lang.PHRASE_ENDS:
+            break
+        position = match.end()
+        if lower in lang.COUNT_NOUNS:
+            return lower
+        words.append(word)
+    plain = [
+        word.lower()
+        for word in words
+        if word[0].islower() and not word.endswith(("ly", "ed", "ing", "'s", "’s"))
+    ]
+    return plain[-1] if plain else ""
+
+
+def _excluded(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < span_end and span_start < end for span_start, span_end in spans)
+
+
+def _is_count(match: re.Match[str], value_start: int, value: int, noun: str) -> bool:
+    """Whether the words around a number leave it a count (see the module docstring)."""
+    text = match.string
+    number = match["digits"] or match["words"]
+    before_text = text[max(0, value_start - 40) : value_start]
+    previous = _WORD_BEFORE.search(before_text)
+    previous_word = previous.group(1) if previous else ""
+    previous_lower = previous_word.lower()
+    outer = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    outer_lower = outer.group(1).lower() if outer else ""
+    if previous_lower in lang.NOT_COUNT_BEFORE or outer_lower in lang.NOT_COUNT_BEFORE:
+        return False
+    if before_text.rstrip().endswith(("age of", "ages of")):
+        return False
+    if before_text.rstrip()[-1:] in lang.CURRENCY_SIGNS and before_text[-2:].strip() != "":
+        return False
+    if before_text[-1:] in lang.CURRENCY_SIGNS or before_text.rstrip()[-3:] in {"US$", "C$"}:
+        return False
+    after = text[match.end() : match.end() + 30]
+    following = re.match(r"\s*-?\s*([A-Za-z][A-Za-z'.]*)", after)
+    if following and following.group(1).lower().rstrip(".") in lang.NOT_COUNT_AFTER:
+        return False
+    if re.match(r"\s*(?:%|per\s*cent)", after, re.IGNORECASE):
+        return False
+    if match["digits"]:
+        if match["decimal"] and not match["scale"]:
+            return False
+        directly = text[max(0, value_start - 1) : value_start]
+        if (
+            previous_word[:1].isupper()
+            and directly == " "
+            and not match["before"]
+            and previous_lower.strip("\"'“”‘’(") not in lang.COUNT_CAN_FOLLOW
+            and previous_lower.rstrip(",") == previous_lower
+        ):
+            return False  # a name or label: "Charter 97", "Colony 15"
+        if (
+            not match["before"]
+            and value <= 120
+            and _APPOSITION_BEFORE.search(before_text)
+            and _APPOSITION_AFTER.match(after)
+        ):
+            return False  # an age in apposition: "Ales Bialiatski, 62, ..."
+    else:
+        if number[0].isupper() and not match["before"] and not _SENTENCE_START.search(before_text):
+            return False  # a name: "Formula One", "Channel Two"
+        first = number.split()[0].lower().split("-")[0]
+        if first == "one" and (
+            not noun or noun in lang.ONE_PHRASE_NOUNS or previous_lower in lang.ONE_PRONOUN_BEFORE
+        ):
+            return False
+    return not (previous_lower in lang.NEED_NOUN_BEFORE and not noun)
+
+
+def _link_ranges(text: str, counts: list[CountMention]) -> list[CountMention]:
+    """ "between 100 and 200", "100 to 200", "100-200": the bounds of one range, not two counts."""
+    linked = list(counts)
+    for index in range(len(linked) - 1):
+        low, high = linked[index], linked[index + 1]
+        gap = text[low.end : high.start].strip().lower()
+        opened = text[max(0, low.start - 8) : low.start].strip().lower().endswith("between")
+        if gap in {"-", "–", "to"} or (gap == "and" and opened):
+            noun = low.noun or high.noun
+            if low.qualifier == "exact":
+                low = CountMention(low.start, low.end, low.value, "at_least", noun)
+            if high.qualifier == "exact":
+                high = CountMention(high.start, high.end, high.value, "at_most", noun)
+            linked[index], linked[index + 1] = low, high
+    return linked
+
+
+def find_counts(text: str) -> list[CountMention]:
+    """Every count in `text`, in text order, with its qualifier and head noun."""
+    excluded = date_spans(text) + [m.span() for m in _NOT_COUNT_SPANS.finditer(text)]
+    excluded += [m.span() for m in _REFERENCES.finditer(text)]
+    counts: list[CountMention] = []
+    for match in _COUNT.finditer(text):
+        if match["digits"]:
+            value_start, value_end = match.span("digits")
+            digits = re.sub(r"[,\s\u00a0\u202f]", "", match["digits"])
+            amount = float(digits + (match["decimal"] or ""))
+            if match["scale"]:
+                amount *= lang.SCALES[match["scale"].lower()]
+                value_end = match.end("scale")
+            value = int(amount)
+        else:
+            value_start = match.start("words")
+            parsed = _spelled_value(match["words"])
+            if parsed is None:
+                continue
+            value, length = parsed
+            value_end = value_start + length
+        if value <= 0 or _excluded(excluded, value_start, value_end):
+            continue
+        qualifier = (
+            lang.BEFORE[" ".join(match["before"].lower().split())] if match["before"] else ""
+        )
+        end = value_end
+        if match["after"] and value_end == (
+            match.end("scale")
+            if match["scale"]
+            else match.end("digits" if match["digits"] else "words")
+        ):
+            after = " ".join(match["after"].replace("-", " ").split()).lower()
+            qualifier = qualifier or _AFTER.get(after, "")
+            end = match.end()
+        noun = _head_noun(text, end)
+        if not _is_count(match, value_start, value, noun):
+            continue
+        start = match.start() if match["before"] else value_start
+        counts.append(CountMention(start, end, value, qualifier or "exact", noun))
+    return _link_ranges(text, counts)
