@@ -5,8 +5,9 @@ people found, storing the source, the review queue) is added by the layers above
 """
 
 from rollcall.extraction.document import Document
+from rollcall.extraction.extract import extract
 from rollcall.extraction.reading import ReadError, read_document
 
 SCHEMA = "rollcall.extraction/1"
 
-__all__ = ["SCHEMA", "Document", "ReadError", "read_document"]
+__all__ = ["SCHEMA", "Document", "ReadError", "extract", "read_document"]

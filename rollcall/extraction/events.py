@@ -6,9 +6,10 @@ dates, states and people do not conflict are one happening reported several time
 
 Dates: a date in the sentence belongs to the trigger nearest to it, unless "later", "then" or the
 like stands between them ("arrested in September 2020 and later sentenced": the sentence is
-undated). An undated mention of the article's lead event (the first event it reports, in its title or opening)
-is news: it happened on or just before the publication date, which it takes. Background mentions
-(past perfect, "previously", "later") keep only their own dates.
+undated). An undated mention of the article's lead event (the first event it reports, in its title
+or opening) is news: it happened on or just before the publication date, which it takes. Background
+mentions (past perfect, "previously", "later") keep only their own dates. A date a speech verb
+governs ("said on Sunday") is when the news was given, not when it happened.
 """
 
 from __future__ import annotations

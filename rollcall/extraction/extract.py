@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from datetime import date
 from typing import Protocol, TypeVar
 
 import regex
@@ -65,6 +66,13 @@ def _evidence(text: str, sentence: Sentence) -> dict[str, object]:
         "start": sentence.start,
         "end": sentence.end,
     }
+
+
+def _iso(value: date, precision: str) -> str:
+    """ISO 8601 cut to what is known: 2020-09 for a month, 2020 for a year."""
+    return {"year": value.isoformat()[:4], "month": value.isoformat()[:7]}.get(
+        precision, value.isoformat()
+    )
 
 
 def _count(count: CountMention | None) -> dict[str, object] | None:
@@ -251,7 +259,7 @@ def extract(document: Document) -> dict[str, object]:
         stated_links = event_links.get(id(event), [])
         if event.type == "release":
             record["release_kind"] = _release_kind(event, stated_links)
-        record["date"] = when.value.isoformat() if when else None
+        record["date"] = _iso(when.value, when.precision) if when else None
         record["date_precision"] = when.precision if when else None
         record["country"] = country
         count = next((m.count for m in event.mentions if m.count is not None), None)
