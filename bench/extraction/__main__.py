@@ -154,7 +154,8 @@ def run(args: argparse.Namespace, console: Console) -> int:
     console.print(figures_table("Fact-level precision, recall and F1 (micro-averaged)", tallies))
     if read_notes:
         console.print(
-            f"publication date read differently from the gold in {len(read_notes)} articles"
+            f"publication date read differently from the gold: {len(read_notes)} of "
+            f"{len(chosen)} articles (see --verbose)"
         )
     if violations:
         console.print(f"contract violations in the system output: {violations} (see --verbose)")
