@@ -93,6 +93,11 @@ def _load_forms() -> dict[str, tuple[str, str] | None]:
             claim(en_countries.plural(demonym), code, "demonym")
     for phrase in en_countries.NOT_COUNTRIES:
         forms[phrase] = None
+    # Datelines and headlines write names in capitals ("MINSK (Reuters) -"). Forms of up to three
+    # letters are left out: in capitals they are more often acronyms than states.
+    for surface, value in list(forms.items()):
+        if len(surface) > 3:
+            forms.setdefault(surface.upper(), value)
     return forms
 
 
