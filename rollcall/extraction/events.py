@@ -224,6 +224,7 @@ def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateM
             max(0, mention.start - sentence.start - 25) : mention.start - sentence.start
         ]
         mention.later = bool(_LATER.search(prefix))
+    distances: dict[int, int] = {}  # a mention keeps the date nearest to it
     for found in dates:
         best: Mention | None = None
         best_distance = 10**9
@@ -239,11 +240,9 @@ def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateM
             distance = hi - lo
             if distance < best_distance:
                 best, best_distance = mention, distance
-        if best is not None and (
-            best.date is None
-            or _PRECISION_RANK.get(found.precision, 0) > _PRECISION_RANK.get(best.date.precision, 0)
-        ):
+        if best is not None and best_distance < distances.get(id(best), 10**9):
             best.date = found
+            distances[id(best)] = best_distance
 
 
 def _attach_country(text: str, mentions: list[Mention], countries: list[CountryMention]) -> None:

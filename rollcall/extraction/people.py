@@ -61,6 +61,8 @@ def _is_stop(word: str) -> bool:
     low = _bare(word).lower()
     return (
         low in lang.NOT_NAME_WORDS
+        or low in lang.HONORIFICS
+        or low in lang.THING_WORDS
         or low in lang.DESCRIPTOR_WORDS
         or low in lang.OFFICIAL_TITLES
         or country_code(_bare(word)) is not None
@@ -154,6 +156,16 @@ def _is_headline(text: str) -> bool:
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
+def _place_like(text: str, start: int, end: int, *, gazetteer: bool) -> bool:
+    """A run followed by "prison", "district" and the like names a place or a body, not a person;
+    one after "in" or "at" too, unless a known given name says otherwise."""
+    after = regex.match(r"\s+([\p{Ll}]+)", text[end : end + 30])
+    if after and after.group(1) in lang.PLACE_AFTER:
+        return True
+    before = regex.search(r"([\p{L}]+)\s+$", text[max(0, start - 20) : start])
+    return not gazetteer and before is not None and before.group(1) in lang.PLACE_BEFORE
+
+
 def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
     """Every person-name mention, in text order, with its role in its sentence."""
     raw: list[tuple[int, int, list[str], bool, int]] = []
@@ -166,12 +178,31 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
     inner = {" ".join(w) for _, _, w, initial, _ in raw if not initial and len(w) > 1}
     surnames = {w[-1] for _, _, w, initial, _ in raw if not initial and len(w) > 1}
     found: list[PersonSpan] = []
+    full: list[list[str]] = []
     for start, end, words, initial, index in raw:
         if len(words) < 2:
             continue
         gazetteer = any(is_given_name(w) for w in words[:-1]) or is_given_name(words[-1])
         if initial and not gazetteer and " ".join(words) not in inner and words[-1] not in surnames:
             continue
+        if _place_like(text, start, end, gazetteer=gazetteer):
+            continue
         name = text[start:end]
+        full.append(words)
         found.append(PersonSpan(start, end, name, _role(text, start, end, sentences[index]), index))
+    # A lone surname ("Kovrigin, who pleaded not guilty") is the full name given elsewhere; a lone
+    # first word only when it is not a given name (family-name-first order: "Zhou, 52,").
+    by_word: dict[str, set[str]] = {}
+    for words in full:
+        by_word.setdefault(words[-1], set()).add(" ".join(words))
+        if not is_given_name(words[0]):
+            by_word.setdefault(words[0], set()).add(" ".join(words))
+    for start, end, words, _initial, index in raw:
+        if len(words) != 1 or len(by_word.get(words[0], ())) != 1:
+            continue
+        if _place_like(text, start, end, gazetteer=True):
+            continue
+        name = next(iter(by_word[words[0]]))
+        found.append(PersonSpan(start, end, name, _role(text, start, end, sentences[index]), index))
+    found.sort(key=lambda p: p.start)
     return found

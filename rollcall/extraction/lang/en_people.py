@@ -518,3 +518,76 @@ DESCRIPTOR_WORDS = frozenset(
         "nationals",
     ]
 )
+
+# Honorifics that precede a name without being part of it (Burmese Ko, Daw, Maung; Mr, Dr …).
+HONORIFICS = frozenset(["ko", "daw", "maung", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sayed", "hajji"])
+
+# Common words capitalised in names of things, slogans and headlines, never in a person's name.
+THING_WORDS = frozenset(
+    [
+        "political",
+        "prisoners",
+        "prisoner",
+        "presidential",
+        "pardon",
+        "media",
+        "freedom",
+        "liberty",
+        "justice",
+        "holy",
+        "see",
+        "chief",
+        "public",
+        "life",
+        "woman",
+        "women",
+        "free",
+        "project",
+        "observatory",
+        "defenders",
+        "memorial",
+        "security",
+        "intermediate",
+        "people's",
+    ]
+)
+
+# A lower-case word right after a run that makes it a place or an organisation ("Ghezel Hesar prison").
+PLACE_AFTER = frozenset(
+    [
+        "prison",
+        "jail",
+        "colony",
+        "camp",
+        "media",
+        "outlet",
+        "district",
+        "province",
+        "region",
+        "township",
+        "neighbourhood",
+        "neighborhood",
+        "court",
+        "detention",
+        "centre",
+        "center",
+        "hospital",
+        "airport",
+        "square",
+        "street",
+        "party",
+        "movement",
+        "group",
+        "newspaper",
+        "channel",
+        "agency",
+        "facility",
+        "village",
+        "city",
+        "state",
+    ]
+)
+
+# Words before a run that make it a place when nothing says it is a person ("in Ghezel Hesar").
+PLACE_BEFORE = frozenset(["in", "at", "from", "near", "to", "into", "outside", "inside"])
+
