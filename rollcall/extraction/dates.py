@@ -84,7 +84,10 @@ _AGO = re.compile(
     rf"(?<![\w-])(?P<number>\d{{1,3}}|(?i:{_alternation(lang.AGO_NUMBERS)}))\s+"
     rf"(?P<unit>{_alternation(lang.AGO_UNITS)})\s+ago(?!\w)"
 )
-_YEAR_ALONE = re.compile(r"(?<![\w$€£¥₽/#.,])(?<!\d-)(?<!\d–)(?P<year>(?:19|20)\d\d)(?![\w%/])")
+_YEAR_ALONE = re.compile(r"(?<![\w$€£¥₽/#.,])(?P<year>(?:19|20)\d\d)(?![\w%/])")
+#: A hyphen before a year joins it to a year ("2022-2023") or to a word ("mid-2020"); after any
+#: other number or a letter code it is part of a case or file number ("1-2021", "IK-2020").
+_HYPHEN_BEFORE_YEAR = re.compile(r"(?:^|(?:19|20)\d\d|[\s(]\w*[a-z]|^\w*[a-z])[-–]$")
 _ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w-])")
 _NUMERIC = re.compile(
     r"(?<![\w./])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)"
@@ -213,6 +216,8 @@ def _year_alone(match: re.Match[str], published: date | None) -> _Candidate | No
     """A four-digit year standing alone, unless the words around it make it a count or a label."""
     text = match.string
     before = text[max(0, match.start() - 20) : match.start()]
+    if before[-1:] in {"-", "–"} and not _HYPHEN_BEFORE_YEAR.search(before):
+        return None
     if _COUNT_BEFORE.search(before) or _REFERENCE_BEFORE.search(before):
         return None
     after = text[match.end() : match.end() + 20]
