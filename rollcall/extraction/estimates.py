@@ -32,35 +32,33 @@ class Estimate:
 
 
 def _attribution(sentence: Sentence) -> str:
-    text = sentence.text
+    # Relative clauses stand between a source and its verb ("The 88 Project, which documents …,
+    # counts"): read the sentence without them.
+    text = regex.sub(r",\s+(?:which|who|that)\b[^,]*,", "", sentence.text)
+    text = regex.sub(r"\s*\([^)]*\)", "", text)  # "(GYLA)": an acronym between source and verb
     according = _ACCORDING.search(text)
     if according:
         phrase = regex.split(r"[,;:.()]", text[according.end() :])[0]
         return _tidy(phrase, initial=False)
     for verb in _VERB.finditer(text):
-        head = regex.split(r"[,;:()]|\bthat\b", text[: verb.start()])[-1]
+        before = text[: verb.start()]
+        head = regex.split(r"[,;:()]|\bthat\b", before)[-1]
+        head = regex.sub(r"\s(?:have|has|had|is|are|was|were|also|still)\s*$", " ", head)
         words = head.split()
         if 0 < len(words) <= 8:
-            return _tidy(
-                head,
-                initial=head is text[: verb.start()]
-                or text[: verb.start()].strip() == head.strip(),
-            )
+            return _tidy(head, initial=before.strip() == head.strip())
     return ""
 
 
 def _tidy(phrase: str, *, initial: bool) -> str:
-    words = phrase.strip().split()
+    words = phrase.strip().strip('"“”').split()
     while words and words[0].lower() in {"the", "a", "an"}:
         words.pop(0)
         initial = True
     if not words:
         return ""
-    if (
-        initial
-        and (words[0].lower() in lang.COMMON_SOURCES or any(w.islower() for w in words[1:]))
-        and not words[0].isupper()
-    ):
+    # Sentence case capitalises a common noun phrase's first word ("Human rights organizations").
+    if initial and not words[0].isupper() and all(not w[0].isupper() for w in words[1:]):
         words[0] = words[0].lower()
     return " ".join(words)
 
@@ -71,16 +69,25 @@ def find_estimate(
     counts: list[CountMention],
     people_count: Callable[[CountMention], bool],
 ) -> Estimate | None:
-    """The sentence's standing or period figure, if it gives one with a count of people."""
+    """The sentence's standing or period figure, if it gives one with a count of people.
+
+    Each measure's cue competes for the counts; the pair nearest together wins, so a sentence
+    counting people imprisoned and mentioning, without a number, some who died is a detained figure.
+    """
+    best: tuple[int, str, CountMention] | None = None
+    period = _PERIOD.search(sentence.text) is not None
     for measure, pattern in _MEASURES:
-        found = pattern.search(sentence.text)
-        if not found:
+        if measure != "held" and not period:
             continue
-        if measure in {"released", "detained"} and not _PERIOD.search(sentence.text):
-            continue
-        usable = [c for c in counts if people_count(c)]
-        if not usable:
-            return None
-        nearest = min(usable, key=lambda c: abs(c.start - sentence.start - found.start()))
-        return Estimate(measure, nearest, _attribution(sentence), index)
-    return None
+        for found in pattern.finditer(sentence.text):
+            for count in counts:
+                noun = sentence.text[count.end - sentence.start :].split()[:1]
+                deaths = measure == "died_in_custody" and bool(noun) and noun[0] in lang.DEATH_NOUNS
+                if not (people_count(count) or deaths):
+                    continue
+                distance = abs(count.start - sentence.start - found.start())
+                if best is None or distance < best[0]:
+                    best = (distance, measure, count)
+    if best is None:
+        return None
+    return Estimate(best[1], best[2], _attribution(sentence), index)

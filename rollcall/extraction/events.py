@@ -263,7 +263,7 @@ def people_count(text: str, count: CountMention) -> bool:
     """Whether the number counts people: its noun (or a word just after it) is a people noun."""
     noun = getattr(count, "noun", "") or ""
     following = [
-        w.lower() for w in regex.findall(r"[\p{L}]+", text[count.end : count.end + 40])[:3]
+        w.lower() for w in regex.findall(r"[\p{L}]+", text[count.end : count.end + 50])[:5]
     ]
     return noun.lower() in lang.PEOPLE_NOUNS or any(w in lang.PEOPLE_NOUNS for w in following)
 

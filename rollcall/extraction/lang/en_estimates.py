@@ -12,19 +12,19 @@ MEASURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "died_in_custody",
         (
-            r"died (?:\w+ ){0,2}(?:in|behind) (?:custody|prison|jail|detention|bars)",
-            r"deaths? in custody",
+            r"died (?:\w+ ){0,2}(?:in|behind) (?:\w+ )?(?:custody|prison|jail|detention|bars)",
+            r"deaths? (?:\w+ )?in (?:\w+ )?custody",
         ),
     ),
     (
         "held",
         (
-            r"(?:are|is|remain|remains|still|currently|now) (?:\w+ ){0,2}"
-            r"(?:held|behind bars|in prison|in jail|in custody|imprisoned|incarcerated|jailed|"
-            r"detained)",
-            r"remain(?:s)? (?:\w+ ){0,2}"
-            r"(?:behind bars|imprisoned|incarcerated|in prison|in jail|in custody|in detention)",
-            r"there (?:are|were) (?:still )?(?:\w+ ){0,4}political prisoners",
+            r"(?:are|is|remain|remains|still|currently|now|number of \w+) (?:\w+ ){0,2}"
+            r"(?:held|behind bars|in prison|in jail|in custody|in detention|imprisoned|incarcerated|"
+            r"jailed|detained)",
+            r"(?:still )?holds? (?:\S+ ){0,3}political prisoners",
+            r"(?:counts?|recognis(?:es|ed)|recogniz(?:es|ed)|lists?) (?:\S+ ){0,6}political prisoners",
+            r"there (?:are|were) (?:still )?(?:\S+ ){0,6}political prisoners",
         ),
     ),
     (
@@ -33,13 +33,16 @@ MEASURES: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:have|has) been (?:released|freed|pardoned)",
             r"(?:released|freed|pardoned) (?:\w+ ){0,3}"
             r"(?:since|so far|in total|this year|over the)",
+            r"(?:counted|recorded|documented|tallied|registered) (?:\w+ ){0,4}(?:freed|released)",
         ),
     ),
     (
         "detained",
         (
-            r"(?:have|has) been (?:detained|arrested|jailed)",
+            r"(?:have|has) (?:been )?(?:\w+ )?(?:detained|arrested|jailed|imprisoned)",
             r"(?:detained|arrested) (?:\w+ ){0,3}(?:since|so far|in total|this year|over the)",
+            r"(?:counted|recorded|documented|tallied|registered) (?:\w+ ){0,4}"
+            r"(?:arrests|detentions|detained|arrested)",
         ),
     ),
 )
@@ -54,7 +57,14 @@ PERIOD = (
     r"last year",
     r"in \d{4}",
     r"to date",
+    r"counted",
+    r"recorded",
+    r"documented",
+    r"tallied",
+    r"registered",
 )
+# Nouns that count deaths rather than people ("at least 40 deaths in custody").
+DEATH_NOUNS = frozenset(["deaths", "death", "dead"])
 ATTRIBUTION_VERBS = (
     r"estimates?",
     r"estimated",

@@ -520,7 +520,9 @@ DESCRIPTOR_WORDS = frozenset(
 )
 
 # Honorifics that precede a name without being part of it (Burmese Ko, Daw, Maung; Mr, Dr …).
-HONORIFICS = frozenset(["ko", "daw", "maung", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sayed", "hajji"])
+HONORIFICS = frozenset(
+    ["ko", "daw", "maung", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sayed", "hajji"]
+)
 
 # Common words capitalised in names of things, slogans and headlines, never in a person's name.
 THING_WORDS = frozenset(
@@ -590,4 +592,3 @@ PLACE_AFTER = frozenset(
 
 # Words before a run that make it a place when nothing says it is a person ("in Ghezel Hesar").
 PLACE_BEFORE = frozenset(["in", "at", "from", "near", "to", "into", "outside", "inside"])
-

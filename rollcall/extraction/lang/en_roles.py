@@ -88,6 +88,7 @@ PARTNER_AFTER = frozenset(
         "-brokered",
         "-led",
         "-backed",
+        "-based",
     ]
 )
 
