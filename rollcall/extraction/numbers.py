@@ -43,14 +43,16 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-_NUMBER_WORD = rf"(?:(?:{_alternation(lang.TENS)})(?:[-\s](?:{_alternation(lang.UNITS)}))?|" + (
-    rf"{_alternation(lang.UNITS)}|{lang.HUNDRED}|{lang.DOZEN}|{_alternation(lang.SCALES)})"
+_FIRST_WORD = (
+    rf"(?:(?:{_alternation(lang.TENS)})(?:[-\s](?:{_alternation(lang.UNITS)}))?"
+    rf"|{_alternation(lang.UNITS)})"
 )
-_SCALE_NEXT = rf"(?=\s+(?:{lang.HUNDRED}|{lang.DOZEN}|{_alternation(lang.SCALES)})\b)"
+_SCALE_WORD = rf"(?:{lang.HUNDRED}|{lang.DOZEN}|{_alternation(lang.SCALES)})"
+#: A spelled-out number starts with a number word, or with "a"/"half a" before a multiplier ("a
+#: dozen"); a multiplier alone is not a number ("millions", "a million-dollar bail" aside).
 _SPELLED = (
-    rf"(?<![\w-])(?P<words>(?:{lang.HALF}\s+a\s+(?={lang.DOZEN})|"
-    rf"(?:{_alternation(lang.ARTICLES[:2])}){_SCALE_NEXT}\s+)?"
-    rf"{_NUMBER_WORD}(?:(?:\s+{lang.AND}\s+|[\s-]+){_NUMBER_WORD})*)(?![\w-])"
+    rf"(?<![\w-])(?P<words>(?:(?:{lang.HALF}\s+a|{_alternation(lang.ARTICLES[:2])})\s+{_SCALE_WORD}"
+    rf"|{_FIRST_WORD})(?:(?:\s+{lang.AND}\s+|[\s-]+)(?:{_FIRST_WORD}|{_SCALE_WORD}))*)(?![\w-])"
 )
 _DIGITS = (
     r"(?<![\w.,/#])(?<![A-Za-z]-)"
@@ -177,9 +179,8 @@ def _is_count(match: re.Match[str], value_start: int, value: int, noun: str) -> 
         return False
     if before_text.rstrip().endswith(("age of", "ages of")):
         return False
-    if before_text.rstrip()[-1:] in lang.CURRENCY_SIGNS and before_text[-2:].strip() != "":
-        return False
-    if before_text[-1:] in lang.CURRENCY_SIGNS or before_text.rstrip()[-3:] in {"US$", "C$"}:
+    sign = before_text.rstrip()[-1:]
+    if (sign and sign in lang.CURRENCY_SIGNS) or before_text.rstrip().endswith(("US$", "C$")):
         return False
     after = text[match.end() : match.end() + 30]
     following = re.match(r"\s*-?\s*([A-Za-z][A-Za-z'.]*)", after)

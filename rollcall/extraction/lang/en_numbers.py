@@ -239,6 +239,8 @@ CURRENCY_SIGNS = "$€£¥₽₴₹"
 COUNT_CAN_FOLLOW: frozenset[str] = frozenset(
     [
         "the",
+        "a",
+        "an",
         "all",
         "only",
         "just",
@@ -280,6 +282,22 @@ COUNT_CAN_FOLLOW: frozenset[str] = frozenset(
         "then",
         "now",
         "since",
+        "between",
+        "from",
+        "within",
+        "without",
+        "until",
+        "during",
+        "before",
+        "or",
+        "yet",
+        "so",
+        "although",
+        "though",
+        "because",
+        "whereas",
+        "where",
+        "nor",
     ]
 )
 
