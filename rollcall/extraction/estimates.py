@@ -9,6 +9,7 @@ import regex
 
 from rollcall.extraction.lang import en_estimates as lang
 from rollcall.extraction.numbers import CountMention
+from rollcall.extraction.patterns import rx
 from rollcall.extraction.sentences import Sentence
 
 
@@ -34,16 +35,16 @@ class Estimate:
 def _attribution(sentence: Sentence) -> str:
     # Relative clauses stand between a source and its verb ("The 88 Project, which documents …,
     # counts"): read the sentence without them.
-    text = regex.sub(r",\s+(?:which|who|that)\b[^,]*,", "", sentence.text)
-    text = regex.sub(r"\s*\([^)]*\)", "", text)  # "(GYLA)": an acronym between source and verb
+    text = rx(r",\s+(?:which|who|that)\b[^,]*,").sub("", sentence.text)
+    text = rx(r"\s*\([^)]*\)").sub("", text)  # "(GYLA)": an acronym between source and verb
     according = _ACCORDING.search(text)
     if according:
-        phrase = regex.split(r"[,;:.()]", text[according.end() :])[0]
+        phrase = rx(r"[,;:.()]").split(text[according.end() :])[0]
         return _tidy(phrase, initial=False)
     for verb in _VERB.finditer(text):
         before = text[: verb.start()]
-        head = regex.split(r"[,;:()]|\bthat\b", before)[-1]
-        head = regex.sub(r"\s(?:have|has|had|is|are|was|were|also|still)\s*$", " ", head)
+        head = rx(r"[,;:()]|\bthat\b").split(before)[-1]
+        head = rx(r"\s(?:have|has|had|is|are|was|were|also|still)\s*$").sub(" ", head)
         words = head.split()
         if 0 < len(words) <= 8:
             return _tidy(head, initial=before.strip() == head.strip())

@@ -25,6 +25,7 @@ from rollcall.extraction.dates import DateMention
 from rollcall.extraction.lang import en_events as lang
 from rollcall.extraction.lang import en_people
 from rollcall.extraction.numbers import CountMention
+from rollcall.extraction.patterns import rx
 from rollcall.extraction.people import PersonSpan
 from rollcall.extraction.roles import HOLDER, LOCATION, MENTION, role_of
 from rollcall.extraction.sentences import Sentence
@@ -78,6 +79,9 @@ _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bbut\b|\bwho\b|\bwhich\b")
 _KIND_RES = tuple((kind, _words_re(cues)) for kind, cues in lang.RELEASE_KINDS)
 _KIND_ONLY = _words_re(lang.KIND_ONLY_TRIGGERS)
+_RELOCATED_TO = regex.compile(
+    rf"(?:{_alternation(lang.RELOCATION)})\s+(?:\w+\s+){{0,3}}?(?:to|into)\b", regex.IGNORECASE
+)
 
 
 @dataclass
@@ -132,7 +136,7 @@ def _clause_before(sentence_text: str, local: int) -> str:
 
 def _is_real(sentence: Sentence, local_start: int, local_end: int) -> bool:
     clause = _clause_before(sentence.text, local_start)
-    words = regex.findall(r"[\p{L}']+", clause)[-4:]
+    words = rx(r"[\p{L}']+").findall(clause)[-4:]
     if _UNREAL.search(" ".join(words)):
         return False
     return not _STATE.match(sentence.text[local_end:])
@@ -151,15 +155,13 @@ def usable_dates(sentence: Sentence, dates: list[DateMention]) -> list[DateMenti
     """Dates saying when something happened; not a year naming a thing ("the 2020 election")."""
     usable: list[DateMention] = []
     for mention in dates:
-        said = regex.search(
-            r"([\p{L}]+)\s+(?:on\s+)?$", sentence.text[: mention.start - sentence.start]
+        said = rx(r"([\p{L}]+)\s+(?:on\s+)?$").search(
+            sentence.text[: mention.start - sentence.start]
         )
         if said and said.group(1).lower() in en_people.SPEECH_VERBS:
             continue  # "said on Sunday": when it was reported, not when it happened
         if mention.precision == "year":
-            before = regex.findall(r"[\p{L}]+", sentence.text[: mention.start - sentence.start])[
-                -1:
-            ]
+            before = rx(r"[\p{L}]+").findall(sentence.text[: mention.start - sentence.start])[-1:]
             if before and before[0].lower() not in _YEAR_DATE_BEFORE:
                 continue
         usable.append(mention)
@@ -214,7 +216,7 @@ def find_mentions(
 
 def _has_people(sentence: Sentence, counts: list[CountMention], people: list[PersonSpan]) -> bool:
     return bool(counts or [p for p in people if p.role == "person"]) or bool(
-        regex.search(r"prisoners|detainees|people|citizens", sentence.text, regex.IGNORECASE)
+        rx(r"prisoners|detainees|people|citizens", regex.IGNORECASE).search(sentence.text)
     )
 
 
@@ -262,15 +264,13 @@ def _attach_country(text: str, mentions: list[Mention], countries: list[CountryM
 def people_count(text: str, count: CountMention) -> bool:
     """Whether the number counts people: its noun (or a word just after it) is a people noun."""
     noun = getattr(count, "noun", "") or ""
-    following = [
-        w.lower() for w in regex.findall(r"[\p{L}]+", text[count.end : count.end + 50])[:5]
-    ]
+    following = [w.lower() for w in rx(r"[\p{L}]+").findall(text[count.end : count.end + 50])[:5]]
     return noun.lower() in lang.PEOPLE_NOUNS or any(w in lang.PEOPLE_NOUNS for w in following)
 
 
 def is_subset(text: str, count: CountMention) -> bool:
     before = text[max(0, count.start - 20) : count.start].lower()
-    return any(regex.search(rf"\b{cue}\s*$", before) for cue in lang.SUBSET_BEFORE)
+    return any(rx(rf"\b{cue}\s*$").search(before) for cue in lang.SUBSET_BEFORE)
 
 
 def _attach_count(sentence: Sentence, mentions: list[Mention], counts: list[CountMention]) -> None:
@@ -284,16 +284,12 @@ def _attach_count(sentence: Sentence, mentions: list[Mention], counts: list[Coun
             continue
         # A count whose clause goes on to a relocation abroad is a destination's count.
         rest = _CLAUSE_BREAK.split(text_of[local_end:])[0]
-        if regex.search(
-            rf"(?:{_alternation(lang.RELOCATION)})\s+(?:\w+\s+){{0,3}}?(?:to|into)\b",
-            rest,
-            regex.IGNORECASE,
-        ) and not _CUSTODY_PLACE.search(rest):
+        if _RELOCATED_TO.search(rest) and not _CUSTODY_PLACE.search(rest):
             continue
-        nationals_after = regex.match(
-            r"\s*(?:\p{Lu}\p{Ll}+\s+)?(?:nationals|citizens)\b", text_of[local_end:]
+        nationals_after = rx(r"\s*(?:\p{Lu}\p{Ll}+\s+)?(?:nationals|citizens)\b").match(
+            text_of[local_end:]
         )
-        if nationals_after and regex.match(r"\s*\p{Lu}", text_of[local_end:]):
+        if nationals_after and rx(r"\s*\p{Lu}").match(text_of[local_end:]):
             continue
         nearest = min(mentions, key=lambda m: abs(m.start - found.start))
         if nearest.count is None:
@@ -307,11 +303,11 @@ def _attach_persons(
     for person in names:
         after = text[person.end : person.end + 30]
         # A name directly before an active event verb did it ("Lukashenko pardoned …").
-        agent = regex.match(r"(?:['’]s)?\s+(?:has\s+|had\s+)?(\w+)", after)
+        agent = rx(r"(?:['’]s)?\s+(?:has\s+|had\s+)?(\w+)").match(after)
         if (
             agent
             and _trigger_re().fullmatch(agent.group(1))
-            and not regex.match(r"\s+(?:was|were|is|are|been|being)\b", after)
+            and not rx(r"\s+(?:was|were|is|are|been|being)\b").match(after)
         ):
             verb = agent.group(1).lower()
             if verb.endswith("ed") or verb.endswith("s"):
@@ -332,7 +328,7 @@ def _attach_kinds(sentence: Sentence, mentions: list[Mention]) -> None:
 def is_custody_transfer(sentence: Sentence, mention: Mention) -> bool:
     """A transfer inside custody ("moved to a penal colony"), not a relocation of freed people."""
     rest = sentence.text[mention.end - sentence.start :]
-    clause = regex.split(r"[;.]|,\s(?!where)", rest)[0]
+    clause = rx(r"[;.]|,\s(?!where)").split(rest)[0]
     return bool(_CUSTODY_PLACE.search(clause[:120]))
 
 

@@ -30,6 +30,7 @@ from rollcall.extraction.lang import en_events
 from rollcall.extraction.links import find_links
 from rollcall.extraction.nationals import find_nationals
 from rollcall.extraction.numbers import CountMention, find_counts
+from rollcall.extraction.patterns import rx
 from rollcall.extraction.people import find_people
 from rollcall.extraction.roles import DESTINATION, HOLDER, LOCATION, MENTION, role_of
 from rollcall.extraction.sentences import Sentence, split_sentences
@@ -98,7 +99,7 @@ def _destinations(
     for country in countries:
         if role_of(text, country)[0] != DESTINATION:
             continue
-        breaks = regex.finditer(r"[,;:]", sentence.text[: country.start - sentence.start])
+        breaks = rx(r"[,;:]").finditer(sentence.text[: country.start - sentence.start])
         clause_start = max([sentence.start, *(m.end() + sentence.start for m in breaks)])
         clause = text[clause_start : country.start]
         if not _RELOCATION.search(clause):

@@ -6,6 +6,7 @@ import regex
 
 from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.lang import en_links as lang
+from rollcall.extraction.patterns import rx
 from rollcall.extraction.sentences import Sentence
 
 
@@ -26,8 +27,8 @@ _MEDIATOR_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.MEDIATOR_COMPOUND)})\b
 
 
 def _words_before(text: str, start: int, limit: int) -> list[str]:
-    window = regex.split(r"[,;:.()]", text[max(0, start - 40) : start])[-1]
-    return [w.lower() for w in regex.findall(r"[\p{L}']+", window)][-limit:]
+    window = rx(r"[,;:.()]").split(text[max(0, start - 40) : start])[-1]
+    return [w.lower() for w in rx(r"[\p{L}']+").findall(window)][-limit:]
 
 
 def _sanctions_target(text: str, sentence: Sentence, countries: list[CountryMention]) -> str:
@@ -35,9 +36,9 @@ def _sanctions_target(text: str, sentence: Sentence, countries: list[CountryMent
     inside = [(c.start - sentence.start, c.end - sentence.start) for c in countries]
     for cue in _TARGET_BEFORE.finditer(sentence.text):
         rest = sentence.text[cue.end() :]
-        phrase = regex.split(r"[,;:.()]|\b(?:and|which|that|while|because|as)\b", rest)[0]
+        phrase = rx(r"[,;:.()]|\b(?:and|which|that|while|because|as)\b").split(rest)[0]
         words: list[str] = []
-        for word in regex.finditer(r"[\p{L}][\p{L}'’-]*", phrase):
+        for word in rx(r"[\p{L}][\p{L}'’-]*").finditer(phrase):
             absolute = cue.end() + word.start()
             if any(a <= absolute < b for a, b in inside):
                 words = []
@@ -68,7 +69,7 @@ def find_links(
         for country in foreign:
             after = text[country.end : country.end + 25].lower()
             before = _words_before(text, country.start, 2)
-            if regex.match(r"(?:['’]s)?\s*(?:\w+\s+)?(?:sanctions|restrictions)", after) or (
+            if rx(r"(?:['’]s)?\s*(?:\w+\s+)?(?:sanctions|restrictions)").match(after) or (
                 before and before[-1] == "by"
             ):
                 link = {"type": "sanctions_relief", "by": country.code}
@@ -85,9 +86,8 @@ def find_links(
                 if (
                     _MEDIATOR_COMPOUND.match(text[country.end : country.end + 15])
                     or (before and before[-1] in {"by", "of"})
-                    or regex.match(
-                        r"\s+(?:mediated|brokered|facilitated)",
-                        text[country.end : country.end + 20],
+                    or rx(r"\s+(?:mediated|brokered|facilitated)").match(
+                        text[country.end : country.end + 20]
                     )
                 ):
                     mediators.add(country.code)
@@ -103,11 +103,11 @@ def find_links(
             for country in foreign:
                 before = _words_before(text, country.start, 3)
                 after = text[country.end : country.end + 20]
-                if country.code in mediators or regex.match(r"\s*(?:nationals|citizens)", after):
+                if country.code in mediators or rx(r"\s*(?:nationals|citizens)").match(after):
                     continue
                 if (
                     (before and before[-1] in {"by", "from", "in", "with"})
-                    or regex.match(r"\s+(?:freed|released|handed)", after)
+                    or rx(r"\s+(?:freed|released|handed)").match(after)
                     or country.form == "name"
                 ):
                     links.append({"type": "exchange", "by": country.code})

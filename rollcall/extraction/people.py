@@ -19,6 +19,7 @@ import regex
 
 from rollcall.extraction.countries import country_code
 from rollcall.extraction.lang import en_people as lang
+from rollcall.extraction.patterns import rx
 from rollcall.extraction.sentences import Sentence
 from rollcall.names.given_names import is_given_name_skeleton
 from rollcall.names.translit import skeletons
@@ -53,10 +54,11 @@ def is_given_name(word: str) -> bool:
 
 
 def _bare(word: str) -> str:
-    bare: str = regex.sub(r"['’]s$", "", word)
+    bare: str = rx(r"['’]s$").sub("", word)
     return bare
 
 
+@cache
 def _is_stop(word: str) -> bool:
     low = _bare(word).lower()
     return (
@@ -75,7 +77,7 @@ def _candidates(sentence: Sentence) -> list[tuple[int, int, list[str], bool]]:
     Each item: absolute start, absolute end, its words, whether it starts the sentence.
     """
     found: list[tuple[int, int, list[str], bool]] = []
-    first_word = regex.search(r"\p{L}", sentence.text)
+    first_word = rx(r"\p{L}").search(sentence.text)
     first_at = first_word.start() if first_word else 0
     for run in _RUN.finditer(sentence.text):
         words = [
@@ -94,7 +96,7 @@ def _candidates(sentence: Sentence) -> list[tuple[int, int, list[str], bool]]:
             if piece:
                 start, end = piece[0][0], piece[-1][1]
                 text = sentence.text[start:end]
-                trimmed = regex.sub(r"['’]s$", "", text)
+                trimmed = rx(r"['’]s$").sub("", text)
                 found.append(
                     (
                         sentence.start + start,
@@ -134,14 +136,14 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
     after = sentence.text[local_end:]
     if _titled(_words_before(before, 3)):
         return "official"
-    apposition = regex.match(r"['’]?s?\s*,\s*([^,;.]{1,80})", after)
+    apposition = rx(r"['’]?s?\s*,\s*([^,;.]{1,80})").match(after)
     if apposition:
-        words = [w.lower() for w in regex.findall(r"[\p{L}-]+", apposition.group(1))[:8]]
+        words = [w.lower() for w in rx(r"[\p{L}-]+").findall(apposition.group(1))[:8]]
         if _titled(list(reversed(words))) and not any(
             w in {"who", "whose", "was", "were"} for w in words[:2]
         ):
             return "official"
-    next_words = [w.lower() for w in regex.findall(r"[\p{L}-]+", after)[:2]]
+    next_words = [w.lower() for w in rx(r"[\p{L}-]+").findall(after)[:2]]
     if next_words and next_words[0] in lang.SPEECH_VERBS:
         return "quoted"
     previous = _words_before(before, 2)
@@ -151,7 +153,7 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
 
 
 def _is_headline(text: str) -> bool:
-    words = regex.findall(r"\p{L}[\p{L}'’-]*", text)
+    words = rx(r"\p{L}[\p{L}'’-]*").findall(text)
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
@@ -159,10 +161,10 @@ def _is_headline(text: str) -> bool:
 def _place_like(text: str, start: int, end: int, *, gazetteer: bool) -> bool:
     """A run followed by "prison", "district" and the like names a place or a body, not a person;
     one after "in" or "at" too, unless a known given name says otherwise."""
-    after = regex.match(r"\s+([\p{Ll}]+)", text[end : end + 30])
+    after = rx(r"\s+([\p{Ll}]+)").match(text[end : end + 30])
     if after and after.group(1) in lang.PLACE_AFTER:
         return True
-    before = regex.search(r"([\p{L}]+)\s+$", text[max(0, start - 20) : start])
+    before = rx(r"([\p{L}]+)\s+$").search(text[max(0, start - 20) : start])
     return not gazetteer and before is not None and before.group(1) in lang.PLACE_BEFORE
 
 

@@ -6,6 +6,7 @@ import regex
 
 from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.lang import en_roles as lang
+from rollcall.extraction.patterns import rx
 
 HOLDER = "holder"
 DESTINATION = "destination"
@@ -18,7 +19,7 @@ _WORDS = regex.compile(r"[\p{L}]+")
 
 
 def _next_word(text: str, end: int) -> str:
-    following = regex.match(r"(?:['’]s)?[\s]*(-?[\p{L}]+(?:-[\p{L}]+)?)", text[end : end + 40])
+    following = rx(r"(?:['’]s)?[\s]*(-?[\p{L}]+(?:-[\p{L}]+)?)").match(text[end : end + 40])
     if following is None:
         return ""
     word: str = following.group(1)
@@ -30,7 +31,7 @@ def _next_word(text: str, end: int) -> str:
 def _previous_words(text: str, start: int, limit: int = 3) -> list[str]:
     window = text[max(0, start - 40) : start]
     # A clause boundary ends the look-back: the words before it belong to another phrase.
-    window = regex.split(r"[,;:.()\n]", window)[-1]
+    window = rx(r"[,;:.()\n]").split(window)[-1]
     words = [w.lower() for w in _WORDS.findall(window)]
     return list(reversed(words))[:limit]
 

@@ -20,10 +20,11 @@ MEASURES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "held",
         (
             r"(?:are|is|remain|remains|still|currently|now|number of \w+) (?:\w+ ){0,2}"
-            r"(?:held|behind bars|in prison|in jail|in custody|in detention|imprisoned|incarcerated|"
-            r"jailed|detained)",
+            r"(?:held|behind bars|in prison|in jail|in custody|in detention|imprisoned|"
+            r"incarcerated|jailed|detained)",
             r"(?:still )?holds? (?:\S+ ){0,3}political prisoners",
-            r"(?:counts?|recognis(?:es|ed)|recogniz(?:es|ed)|lists?) (?:\S+ ){0,6}political prisoners",
+            r"(?:counts?|recognis(?:es|ed)|recogniz(?:es|ed)|lists?) "
+            r"(?:\S+ ){0,6}political prisoners",
             r"there (?:are|were) (?:still )?(?:\S+ ){0,6}political prisoners",
         ),
     ),

@@ -554,7 +554,7 @@ THING_WORDS = frozenset(
     ]
 )
 
-# A lower-case word right after a run that makes it a place or an organisation ("Ghezel Hesar prison").
+# A lower-case word right after a run that makes it a place or a body ("Ghezel Hesar prison").
 PLACE_AFTER = frozenset(
     [
         "prison",
