@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "rollcall.audit",
     "rollcall.accounts",
     "rollcall.stats",
+    "rollcall.ingest",
     "rollcall.web",
 ]
 

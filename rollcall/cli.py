@@ -18,6 +18,7 @@ COMMANDS = {
     "match": "find registry people by name",
     "stats": "registry counts as of a date",
     "history": "list the recorded changes of one record",
+    "extract": "read one article and print the facts it reports (writes nothing)",
 }
 
 

@@ -19,8 +19,9 @@ CONTRACT_COMMANDS = [
     "createuser",
     "import",
     "export",
-    # `extract` and `ingest` (article ingestion) are contract commands still to be built; they are
-    # not listed until they work, and belong here then.
+    "extract",
+    # `ingest` (article ingestion) is a contract command still to be built; it is not listed
+    # until it works, and belongs here then.
     "match",
     "stats",
 ]
