@@ -47,6 +47,15 @@ _KIND_ORDER = ("exchange", "deal", "amnesty", "pardon", "end_of_term", "acquitta
 _RELOCATION = regex.compile("|".join(f"(?:{p})" for p in en_events.RELOCATION), regex.IGNORECASE)
 
 
+_PRONOUN_SUBJECT = regex.compile(
+    rf"(?:^|[,;]\s+|\band\s+)(?:{'|'.join(en_events.SUBJECT_PRONOUNS)})\s+(?:\w+\s+){{0,3}}$",
+    regex.IGNORECASE,
+)
+_PRONOUN_POSSESSIVE = regex.compile(
+    rf"\b(?:{'|'.join(en_events.POSSESSIVE_PRONOUNS)})\s+(?:\w+\s+)?$", regex.IGNORECASE
+)
+
+
 class _Spanned(Protocol):
     @property
     def start(self) -> int: ...
@@ -135,6 +144,22 @@ def _nearest_event(events: list[Event], sentence: int, types: tuple[str, ...]) -
     return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
 
 
+def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last: str) -> None:
+    """A pronoun ("He was detained", "her release") stands for the person last named before.
+
+    Only the subject pronoun before the trigger and a possessive just before a noun trigger count;
+    an object pronoun ("freed him") is rarer in news and more often someone else.
+    """
+    if not last:
+        return
+    for mention in found:
+        if mention.persons:
+            continue
+        before = text[sentence.start : mention.start]
+        if _PRONOUN_SUBJECT.search(before) or _PRONOUN_POSSESSIVE.search(before):
+            mention.persons.append(last)
+
+
 def _attach_followers(
     events: list[Event], followers: dict[int, list[str]], sentences: list[Sentence]
 ) -> None:
@@ -179,6 +204,7 @@ def extract(document: Document) -> dict[str, object]:
     nationals: dict[int, list[tuple[str, CountMention | None]]] = {}
     links: list[tuple[int, list[dict[str, str]]]] = []
     followers: dict[int, list[str]] = {}
+    last_person = ""
     for index, sentence in enumerate(sentences):
         in_countries = _within(countries, country_starts, sentence)
         in_counts = _within(counts, count_starts, sentence)
@@ -206,6 +232,10 @@ def extract(document: Document) -> dict[str, object]:
             in_people,
             text,
         )
+        _resolve_pronouns(text, sentence, found, last_person)
+        named_now = [p.name for p in in_people if p.role == "person"]
+        if named_now:
+            last_person = named_now[-1]
         kept: list[Mention] = []
         for mention in found:
             if mention.type == replaced:

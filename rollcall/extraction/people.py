@@ -63,11 +63,19 @@ def _is_stop(word: str) -> bool:
     low = _bare(word).lower()
     return (
         low in lang.NOT_NAME_WORDS
-        or low in lang.HONORIFICS
         or low in lang.THING_WORDS
         or low in lang.DESCRIPTOR_WORDS
         or low in lang.OFFICIAL_TITLES
         or country_code(_bare(word)) is not None
+    )
+
+
+def _inside_name(piece: list[tuple[int, int, str]], word: str) -> bool:
+    """A place name after a name word belongs to the name ("Osniel Bravo Lima", "Michael Jordan")."""
+    return (
+        bool(piece)
+        and country_code(_bare(word)) is not None
+        and not _bare(word).lower().endswith(("ian", "ese", "ish", "ic", "i"))
     )
 
 
@@ -86,12 +94,15 @@ def _candidates(sentence: Sentence) -> list[tuple[int, int, list[str], bool]]:
         ]
         piece: list[tuple[int, int, str]] = []
         for word in [*words, (0, 0, "")]:
-            if word[2] and not _is_stop(word[2]):
+            if word[2] and (not _is_stop(word[2]) or _inside_name(piece, word[2])):
                 piece.append(word)
                 continue
             while piece and piece[-1][2].lower() in lang.NAME_PARTICLES:
                 piece.pop()
             while piece and piece[0][2].lower() in lang.NAME_PARTICLES:
+                piece.pop(0)
+            # An honorific (Burmese Ko, Ma, Daw) is dropped when a name of two words remains.
+            if len(piece) > 2 and piece[0][2].lower() in lang.HONORIFICS:
                 piece.pop(0)
             if piece:
                 start, end = piece[0][0], piece[-1][1]
@@ -199,8 +210,23 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
         by_word.setdefault(words[-1], set()).add(" ".join(words))
         if not is_given_name(words[0]):
             by_word.setdefault(words[0], set()).add(" ".join(words))
+    longer = {" ".join(w): w for w in full}
     for start, end, words, _initial, index in raw:
-        if len(words) != 1 or len(by_word.get(words[0], ())) != 1:
+        if len(words) != 1:
+            # "Fonseca Pupo" after "Yarelis Fonseca Pupo": the part stands for the whole.
+            joined = " ".join(words)
+            wholes = {
+                name
+                for name, w in longer.items()
+                if len(w) > len(words) and (" ".join(w[-len(words) :]) == joined)
+            }
+            if len(wholes) == 1:
+                found = [p for p in found if p.start != start]
+                name = next(iter(wholes))
+                role = _role(text, start, end, sentences[index])
+                found.append(PersonSpan(start, end, name, role, index))
+            continue
+        if len(by_word.get(words[0], ())) != 1:
             continue
         if _place_like(text, start, end, gazetteer=True):
             continue

@@ -54,6 +54,8 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
     if after in lang.HOLDER_NOUNS:
         return HOLDER, 1 if after in lang.WEAK_HOLDER_NOUNS else 3
     if nearest and nearest[0] in lang.LOCATION_BEFORE:
+        if len(nearest) > 1 and nearest[1] in lang.TOPIC_BEFORE:
+            return MENTION, 1
         return LOCATION, 2
     if mention.form in {"name", "capital"} and (not before or before[0] in {"the"}):
         # A state or its capital as the subject: "Belarus releases", "Minsk freed".

@@ -32,7 +32,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "transfer": (
         r"transferr(?:ed|ing)",
         r"transfers?",
-        r"moved to",
+        r"moved",
         r"relocated",
         r"transported",
         r"taken to",
@@ -62,9 +62,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"banished",
     ),
     "death_in_custody": (
-        r"died (?:\w+ ){0,3}(?:in|while in|behind) "
-        r"(?:police )?(?:custody|prison|jail|detention|bars)",
-        r"died (?:\w+ ){0,3}in (?:a|the|his|her) (?:penal colony|cell)",
+        r"died (?:\S+ ){0,4}(?:in|while in|behind|at) (?:\w+ )?"
+        r"(?:custody|prison|jail|detention|bars|penal colony|colony|cell|remand)",
         r"death (?:\w+ ){0,2}in (?:custody|prison|jail|detention|a penal colony)",
         r"(?:was |were )?found dead in (?:his|her|their|a) (?:cell|prison)",
         r"died in (?:a |the )?(?:penal colony|prison hospital|pre-trial detention)",
@@ -293,3 +292,7 @@ NOT_PEOPLE_RELEASED = (
     r"funds",
     r"tension",
 )
+
+# Pronouns standing for one person named before ("He was detained in December 2022").
+SUBJECT_PRONOUNS = ("he", "she")
+POSSESSIVE_PRONOUNS = ("his", "her")

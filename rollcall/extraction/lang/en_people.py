@@ -521,7 +521,22 @@ DESCRIPTOR_WORDS = frozenset(
 
 # Honorifics that precede a name without being part of it (Burmese Ko, Daw, Maung; Mr, Dr …).
 HONORIFICS = frozenset(
-    ["ko", "daw", "maung", "mr", "mrs", "ms", "dr", "prof", "sheikh", "sayed", "hajji"]
+    [
+        "ko",
+        "ma",
+        "daw",
+        "maung",
+        "naw",
+        "saw",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sheikh",
+        "sayed",
+        "hajji",
+    ]
 )
 
 # Common words capitalised in names of things, slogans and headlines, never in a person's name.

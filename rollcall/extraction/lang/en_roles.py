@@ -94,3 +94,6 @@ PARTNER_AFTER = frozenset(
 
 # Before a country: where something happened, a weaker sign of the holding state.
 LOCATION_BEFORE = frozenset(["in", "inside", "across", "throughout"])
+
+# Before "in <country>": a topic set there, not the place anyone was held ("the war in Ukraine").
+TOPIC_BEFORE = frozenset(["war", "conflict", "invasion", "fighting", "offensive", "occupation"])
