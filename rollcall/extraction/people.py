@@ -71,7 +71,7 @@ def _is_stop(word: str) -> bool:
 
 
 def _inside_name(piece: list[tuple[int, int, str]], word: str) -> bool:
-    """A place name after a name word belongs to the name ("Osniel Bravo Lima", "Michael Jordan")."""
+    """A place name after a name word is in the name ("Osniel Bravo Lima", "Michael Jordan")."""
     return (
         bool(piece)
         and country_code(_bare(word)) is not None
