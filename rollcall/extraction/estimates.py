@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import regex
 
+from rollcall.extraction.compiled import rx
 from rollcall.extraction.lang import en_estimates as lang
 from rollcall.extraction.numbers import CountMention
-from rollcall.extraction.patterns import rx
 from rollcall.extraction.sentences import Sentence
 
 

@@ -20,12 +20,12 @@ from functools import cache
 
 import regex
 
+from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.dates import DateMention
 from rollcall.extraction.lang import en_events as lang
 from rollcall.extraction.lang import en_people
 from rollcall.extraction.numbers import CountMention
-from rollcall.extraction.patterns import rx
 from rollcall.extraction.people import PersonSpan
 from rollcall.extraction.roles import HOLDER, LOCATION, MENTION, role_of
 from rollcall.extraction.sentences import Sentence

@@ -13,6 +13,7 @@ from typing import Protocol, TypeVar
 
 import regex
 
+from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention, find_countries
 from rollcall.extraction.dates import find_dates
 from rollcall.extraction.document import Document
@@ -30,7 +31,6 @@ from rollcall.extraction.lang import en_events
 from rollcall.extraction.links import find_links
 from rollcall.extraction.nationals import find_nationals
 from rollcall.extraction.numbers import CountMention, find_counts
-from rollcall.extraction.patterns import rx
 from rollcall.extraction.people import find_people
 from rollcall.extraction.roles import DESTINATION, HOLDER, LOCATION, MENTION, role_of
 from rollcall.extraction.sentences import Sentence, split_sentences
@@ -56,6 +56,9 @@ _PRONOUN_POSSESSIVE = regex.compile(
 )
 
 
+_PERIOD_TOTAL = regex.compile(rf"\b(?:{'|'.join(en_events.PERIOD_TOTAL)})\b", regex.IGNORECASE)
+
+
 class _Spanned(Protocol):
     @property
     def start(self) -> int: ...
@@ -76,6 +79,10 @@ def _evidence(text: str, sentence: Sentence) -> dict[str, object]:
         "start": sentence.start,
         "end": sentence.end,
     }
+
+
+def _same_count(a: CountMention | None, b: CountMention | None) -> bool:
+    return a is not None and b is not None and (a.value, a.qualifier) == (b.value, b.qualifier)
 
 
 def _iso(value: date, precision: str) -> str:
@@ -242,6 +249,8 @@ def extract(document: Document) -> dict[str, object]:
                 continue
             if mention.type == "transfer" and not is_custody_transfer(sentence, mention):
                 continue
+            if mention.count is not None and _PERIOD_TOTAL.search(sentence.text):
+                continue  # "at least 170 sentenced since the coup": a tally, not one happening
             kept.append(mention)
         mentions.extend(kept)
         if not kept and not found:
@@ -266,7 +275,9 @@ def extract(document: Document) -> dict[str, object]:
     event_links: dict[int, list[dict[str, str]]] = {}
     event_destinations: dict[int, list[tuple[str, CountMention | None]]] = {}
     for index, stated in links:
-        target = _nearest_event(events, index, ("release",))
+        target = _nearest_event(events, index, ("release",)) or _nearest_event(
+            events, index, ("deportation",)
+        )
         if target is not None:
             bucket = event_links.setdefault(id(target), [])
             bucket.extend(link for link in stated if link not in bucket)
@@ -297,8 +308,9 @@ def extract(document: Document) -> dict[str, object]:
         if count is not None:
             record["count"] = _count(count)
         record["persons"] = [{"name": name, "match": None} for name in event.persons]
+        # A destination's count that is the event's own count says all went there, not how many.
         record["destinations"] = [
-            {"country": code, "count": _count(c)}
+            {"country": code, "count": None if _same_count(c, count) else _count(c)}
             for code, c in event_destinations.get(id(event), [])
             if code != country
         ]

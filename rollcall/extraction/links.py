@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
+from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.lang import en_links as lang
-from rollcall.extraction.patterns import rx
 from rollcall.extraction.sentences import Sentence
 
 
@@ -22,13 +22,18 @@ _EXCHANGE = _re(lang.EXCHANGE)
 _MEDIATION = _re(lang.MEDIATION)
 _CONTEXT = _re(lang.RELEASE_CONTEXT)
 _TARGET_BEFORE = _re(lang.TARGET_BEFORE)
+_EASED_BY = regex.compile(
+    rf"\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:\w+\s+)?(?:{'|'.join(lang.EASING)})\b",
+    regex.IGNORECASE,
+)
 _PARTY_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.PARTY_COMPOUND)})\b", regex.IGNORECASE)
 _MEDIATOR_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.MEDIATOR_COMPOUND)})\b", regex.IGNORECASE)
 
 
 def _words_before(text: str, start: int, limit: int) -> list[str]:
     window = rx(r"[,;:.()]").split(text[max(0, start - 40) : start])[-1]
-    return [w.lower() for w in rx(r"[\p{L}']+").findall(window)][-limit:]
+    words = [w.lower() for w in rx(r"[\p{L}']+").findall(window)]
+    return [w for w in words if w not in {"the", "a", "an"}][-limit:]
 
 
 def _sanctions_target(text: str, sentence: Sentence, countries: list[CountryMention]) -> str:
@@ -36,7 +41,9 @@ def _sanctions_target(text: str, sentence: Sentence, countries: list[CountryMent
     inside = [(c.start - sentence.start, c.end - sentence.start) for c in countries]
     for cue in _TARGET_BEFORE.finditer(sentence.text):
         rest = sentence.text[cue.end() :]
-        phrase = rx(r"[,;:.()]|\b(?:and|which|that|while|because|as)\b").split(rest)[0]
+        phrase = rx(
+            r"[,;:.()]|\b(?:and|which|that|while|because|as|to|for|from|in|of|with)\b"
+        ).split(rest)[0]
         words: list[str] = []
         for word in rx(r"[\p{L}][\p{L}'’-]*").finditer(phrase):
             absolute = cue.end() + word.start()
@@ -69,8 +76,10 @@ def find_links(
         for country in foreign:
             after = text[country.end : country.end + 25].lower()
             before = _words_before(text, country.start, 2)
-            if rx(r"(?:['’]s)?\s*(?:\w+\s+)?(?:sanctions|restrictions)").match(after) or (
-                before and before[-1] == "by"
+            if (
+                rx(r"(?:['’]s)?\s*(?:\w+\s+)?(?:sanctions|restrictions)").match(after)
+                or _EASED_BY.match(after)
+                or (before and before[-1] == "by")
             ):
                 link = {"type": "sanctions_relief", "by": country.code}
                 target = _sanctions_target(text, sentence, countries)
@@ -95,10 +104,10 @@ def find_links(
             for country in foreign:
                 before = _words_before(text, country.start, 3)
                 compound = _PARTY_COMPOUND.match(text[country.end : country.end + 15])
-                if country.code in mediators:
-                    continue
                 if compound or (before and before[-1] in {"with", "between"}):
                     links.append({"type": "agreement", "by": country.code})
+                    # A party to the deal is not its mediator, whatever else it did.
+                    mediators.discard(country.code)
         if _EXCHANGE.search(body):
             for country in foreign:
                 before = _words_before(text, country.start, 3)

@@ -8,6 +8,9 @@ from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.numbers import CountMention
 from rollcall.extraction.sentences import Sentence
 
+_CITIZENS_OF = regex.compile(
+    r"\b(?:citizens?|nationals?|passport[- ]holders?)\s+of\s+(?:the\s+)?$", regex.IGNORECASE
+)
 _NATIONALS_NOUN = regex.compile(
     r"^\s+(?:nationals|citizens|passport[- ]holders)\b", regex.IGNORECASE
 )
@@ -31,6 +34,21 @@ def find_nationals(
                     for c in counts
                     if c.end <= country.start
                     and not text[c.end - sentence.start : local_start].strip(" \t-")
+                ),
+                None,
+            )
+            if not any(code == country.code for code, _ in found):
+                found.append((country.code, count))
+            continue
+        of = _CITIZENS_OF.search(text[:local_start])
+        if country.form in {"name", "capital"} and of:
+            # "two citizens of Lithuania": the count stands before "citizens".
+            count = next(
+                (
+                    c
+                    for c in counts
+                    if c.end - sentence.start <= of.start()
+                    and not text[c.end - sentence.start : of.start()].strip()
                 ),
                 None,
             )

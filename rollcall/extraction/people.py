@@ -17,9 +17,9 @@ from functools import cache
 
 import regex
 
+from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import country_code
 from rollcall.extraction.lang import en_people as lang
-from rollcall.extraction.patterns import rx
 from rollcall.extraction.sentences import Sentence
 from rollcall.names.given_names import is_given_name_skeleton
 from rollcall.names.translit import skeletons

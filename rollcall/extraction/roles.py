@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import regex
 
+from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention
 from rollcall.extraction.lang import en_roles as lang
-from rollcall.extraction.patterns import rx
 
 HOLDER = "holder"
 DESTINATION = "destination"

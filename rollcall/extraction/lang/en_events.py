@@ -244,6 +244,9 @@ SUBSET_BEFORE = ("including", "among them", "of whom", "of them", "among whom", 
 
 # Verbs that move people to another place; followed by "to <country>" they give a destination.
 RELOCATION = (
+    r"expel(?:s|led)?",
+    r"deports?",
+    r"(?:plane|flight|bus|buses|train|ferry) (?:\w+ ){0,2}(?=to)",
     r"relocat(?:ed|ing)",
     r"transferr(?:ed|ing)",
     r"transport(?:ed|ing)",
@@ -296,3 +299,13 @@ NOT_PEOPLE_RELEASED = (
 # Pronouns standing for one person named before ("He was detained in December 2022").
 SUBJECT_PRONOUNS = ("he", "she")
 POSSESSIVE_PRONOUNS = ("his", "her")
+
+# A count over a period ("since the coup", "so far this year") tallies many happenings: no event.
+PERIOD_TOTAL = (
+    r"since",
+    r"so far",
+    r"in total",
+    r"a total of",
+    r"to date",
+    r"over the (?:past|last)",
+)

@@ -109,4 +109,8 @@ RELEASE_CONTEXT = (
     r"transferred",
     r"exchange",
     r"swap",
+    r"expulsion",
+    r"expell?ed",
+    r"deport\w*",
+    r"flight",
 )
