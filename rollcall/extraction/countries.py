@@ -20,6 +20,7 @@ from importlib import resources
 import pycountry
 
 from rollcall.extraction.lang import en_countries
+from rollcall.extraction.tries import trie_pattern
 
 #: What kind of word named the state, so the event assembler can weigh a mention: a capital often
 #: stands for the government ("Minsk released ..."), a demonym for people of that nationality.
@@ -101,32 +102,8 @@ def _load_forms() -> dict[str, tuple[str, str] | None]:
     return forms
 
 
-_Trie = dict[str, "_Trie"]
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """One alternation for many words, shaped as a trie: fast to scan, longest match first."""
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: _Trie) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return build(trie)
-
-
 _FORMS = _load_forms()
-_PATTERN = re.compile(r"(?<!\w)" + _trie_pattern(list(_FORMS)) + r"(?!\w)")
+_PATTERN = re.compile(r"(?<!\w)" + trie_pattern(_FORMS) + r"(?!\w)")
 _FOLDED = {surface.casefold(): value for surface, value in _FORMS.items() if len(surface) > 3}
 _ISO_CODES = frozenset(country.alpha_2 for country in pycountry.countries) | {"XK"}
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rollcall.extraction.lang import en_dates as lang
 
@@ -52,45 +53,55 @@ def _alternation(words: Iterable[str]) -> str:
 
 _MONTHS = {**lang.MONTHS_FULL, **lang.MONTHS_SHORT}
 _WEEKDAYS = {**lang.WEEKDAYS_FULL, **lang.WEEKDAYS_SHORT}
-_MONTH = (
-    rf"(?P<month>(?:{_alternation(lang.MONTHS_FULL)})"
-    rf"|(?:{_alternation(lang.MONTHS_SHORT)})\.?)(?![\w])"
-)
-_WEEKDAY_PREFIX = (
-    rf"(?:(?:{_alternation(lang.WEEKDAYS_FULL)}|(?:{_alternation(lang.WEEKDAYS_SHORT)})\.?)"
-    r"(?![\w]),?\s+)?"
-)
-_DAY = rf"(?P<day>[0-3]?\d)(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w)"
+# Every pattern starts with a digit or a capitalised word rather than a look-behind, so that the
+# regular expression engine can skip ahead to the places where a date may start; the word boundary
+# before it, a weekday before a date and the context of a bare month are checked after a match.
+_MONTH_FORMS = [
+    *lang.MONTHS_FULL,
+    *lang.MONTHS_SHORT,
+    *(f"{short}." for short in lang.MONTHS_SHORT),
+]
+_MONTH = rf"(?P<month>{_alternation(_MONTH_FORMS)})(?![\w])"
+_DAY = rf"(?P<day>\d(?<![\w.,]\d)\d?)(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w)"
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)(?!\w)"
 
-_DAY_MONTH_YEAR = re.compile(
-    rf"(?<![\w.,]){_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}"
+_DAY_MONTH_YEAR = re.compile(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}")
+_MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}")
+_DAY_MONTH = re.compile(rf"{_DAY}(?:\s+of)?\s+{_MONTH}")
+_MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}(?!,?\s*\d)")
+_MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}")
+_MONTH_ALONE = re.compile(rf"(?P<month>{_alternation(lang.MONTHS_FULL)})(?!\w)")
+_MONTH_CONTEXT = re.compile(
+    rf"(?<![\w-])(?P<context>(?i:{_alternation(lang.MONTH_CONTEXT)}))(?<=-)?\s*$"
 )
-_MONTH_DAY_YEAR = re.compile(rf"(?<![\w.]){_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY},?\s+{_YEAR}")
-_DAY_MONTH = re.compile(rf"(?<![\w.,]){_WEEKDAY_PREFIX}{_DAY}(?:\s+of)?\s+{_MONTH}")
-_MONTH_DAY = re.compile(rf"(?<![\w.]){_WEEKDAY_PREFIX}{_MONTH}\s+{_DAY}(?!,?\s*\d)")
-_MONTH_YEAR = re.compile(rf"(?<![\w.]){_MONTH},?\s+(?:of\s+)?{_YEAR}")
-_MONTH_ALONE = re.compile(
-    rf"(?<!\w)(?P<context>(?i:{_alternation(lang.MONTH_CONTEXT)}))(?<=-)?\s*"
-    rf"(?P<month>{_alternation(lang.MONTHS_FULL)})(?!\w)"
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?<!\w)(?:{_alternation(lang.WEEKDAYS_FULL)}|(?:{_alternation(lang.WEEKDAYS_SHORT)})\.?)"
+    r",?\s+$"
 )
-_WEEKDAY = re.compile(
-    rf"(?<!\w)(?:(?P<relation>(?i:last|next|this))\s+)?"
-    rf"(?P<weekday>{_alternation(lang.WEEKDAYS_FULL)})(?!\w)"
-)
+_WEEKDAY = re.compile(rf"(?P<weekday>{_alternation(lang.WEEKDAYS_FULL)})(?!\w)")
+_RELATION_BEFORE = re.compile(r"(?<!\w)(?P<relation>(?i:last|next|this))\s+$")
 _RELATIVE_UNITS = {phrase: (unit, offset) for phrase, unit, offset in lang.RELATIVE}
-_RELATIVE = re.compile(rf"(?<![\w-])(?i:{_alternation(_RELATIVE_UNITS)})(?![\w-])")
-_AGO = re.compile(
-    rf"(?<![\w-])(?P<number>\d{{1,3}}|(?i:{_alternation(lang.AGO_NUMBERS)}))\s+"
-    rf"(?P<unit>{_alternation(lang.AGO_UNITS)})\s+ago(?!\w)"
+_RELATIVE = re.compile(
+    "(?:"
+    + _alternation(
+        variant
+        for phrase in _RELATIVE_UNITS
+        for variant in (phrase, phrase[0].upper() + phrase[1:])
+    )
+    + r")(?![\w-])"
 )
-_YEAR_ALONE = re.compile(r"(?<![\w$€£¥₽/#.,])(?P<year>(?:19|20)\d\d)(?![\w%/])")
+_AGO = re.compile(r"ago(?!\w)")
+_AGO_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<number>\d{{1,3}}|(?i:{_alternation(lang.AGO_NUMBERS)}))\s+"
+    rf"(?P<unit>{_alternation(lang.AGO_UNITS)})\s+$"
+)
+_YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?<![\w$€£¥₽/#.,]\d{4})(?![\w%/])")
 #: A hyphen before a year joins it to a year ("2022-2023") or to a word ("mid-2020"); after any
 #: other number or a letter code it is part of a case or file number ("1-2021", "IK-2020").
 _HYPHEN_BEFORE_YEAR = re.compile(r"(?:^|(?:19|20)\d\d|[\s(]\w*[a-z]|^\w*[a-z])[-–]$")
-_ISO = re.compile(r"(?<![\w-])(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w-])")
+_ISO = re.compile(r"(?P<year>\d{4})(?<![\w-]\d{4})-(?P<month>\d\d)-(?P<day>\d\d)(?![\w-])")
 _NUMERIC = re.compile(
-    r"(?<![\w./])(?P<first>\d{1,2})(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)"
+    r"(?P<first>\d(?<![\w./]\d)\d?)(?P<sep>[./])(?P<second>\d{1,2})(?P=sep)"
     r"(?P<year>(?:19|20)\d\d)(?![\w/]|\.\d)"
 )
 _COUNT_BEFORE = re.compile(rf"(?i:{_alternation(lang.COUNT_BEFORE)})\s+$")
@@ -121,18 +132,35 @@ def _latest_day(month: int, day: int, published: date) -> date | None:
     return None
 
 
+def _starts_word(match: re.Match[str], not_before: str = ".") -> bool:
+    """Whether a match starts a word: no letter, digit or `not_before` character right before it."""
+    previous = match.string[match.start() - 1 : match.start()]
+    return not previous or not (previous.isalnum() or previous == "_" or previous in not_before)
+
+
+def _weekday_start(match: re.Match[str]) -> int:
+    """Where a date starts when a weekday is written before it ("Sat 13th Dec, 2025")."""
+    text, start = match.string, match.start()
+    before = _WEEKDAY_BEFORE.search(text, max(0, start - 16), start)
+    return before.start() if before else start
+
+
 _Reader = Callable[[re.Match[str], date | None], _Candidate | None]
 
 
 def _full_date(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if not _starts_word(match, ".,"):
+        return None
     month = _MONTHS[match["month"].rstrip(".")]
     value = _day(int(match["year"]), month, int(match["day"]))
     if value is None:
         return None
-    return _Candidate(match.start(), match.end(), value, "day")
+    return _Candidate(_weekday_start(match), match.end(), value, "day")
 
 
 def _day_month(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if not _starts_word(match, ".,"):
+        return None
     month = _MONTHS[match["month"].rstrip(".")]
     day = int(match["day"])
     if not 1 <= day <= calendar.monthrange(2000, month)[1]:
@@ -141,18 +169,25 @@ def _day_month(match: re.Match[str], published: date | None) -> _Candidate | Non
     if following and following.group(1).lower() in lang.COUNTED_AFTER:
         return None  # "in May 5 activists were ...": a count after a month name
     value = _latest_day(month, day, published) if published else None
-    return _Candidate(match.start(), match.end(), value, "day")
+    return _Candidate(_weekday_start(match), match.end(), value, "day")
 
 
 def _month_year(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if not _starts_word(match):
+        return None
     month = _MONTHS[match["month"].rstrip(".")]
     return _Candidate(match.start(), match.end(), date(int(match["year"]), month, 1), "month")
 
 
 def _month_alone(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if not _starts_word(match):
+        return None
+    found = _MONTH_CONTEXT.search(match.string, max(0, match.start() - 20), match.start())
+    if found is None:
+        return None  # "May" the verb, "March" the noun: a bare month needs "in", "since", "last"
     month = lang.MONTHS_FULL[match["month"]]
-    context = match["context"].lower()
-    start = match.start() if context in {"last", "next", "this"} else match.start("month")
+    context = found["context"].lower()
+    start = found.start() if context in {"last", "next", "this"} else match.start()
     if published is None:
         return _Candidate(start, match.end(), None, "month")
     if context == "last":
@@ -167,17 +202,21 @@ def _month_alone(match: re.Match[str], published: date | None) -> _Candidate | N
 
 
 def _weekday(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if not _starts_word(match):
+        return None
+    found = _RELATION_BEFORE.search(match.string, max(0, match.start() - 8), match.start())
+    start = found.start() if found else match.start()
     if published is None:
-        return _Candidate(match.start(), match.end(), None, "day")
+        return _Candidate(start, match.end(), None, "day")
     weekday = lang.WEEKDAYS_FULL[match["weekday"]]
-    relation = (match["relation"] or "").lower()
+    relation = found["relation"].lower() if found else ""
     if relation == "next":
         ahead = (weekday - published.weekday()) % 7 or 7
-        return _Candidate(match.start(), match.end(), published + timedelta(days=ahead), "day")
+        return _Candidate(start, match.end(), published + timedelta(days=ahead), "day")
     back = (published.weekday() - weekday) % 7
     if relation == "last" and back == 0:
         back = 7
-    return _Candidate(match.start(), match.end(), published - timedelta(days=back), "day")
+    return _Candidate(start, match.end(), published - timedelta(days=back), "day")
 
 
 def _back(published: date, unit: str, count: int) -> tuple[date, str]:
@@ -194,6 +233,8 @@ def _back(published: date, unit: str, count: int) -> tuple[date, str]:
 
 
 def _relative(match: re.Match[str], published: date | None) -> _Candidate | None:
+    if not _starts_word(match, "-"):
+        return None
     if match.string[max(0, match.start() - 4) : match.start()] == "USA ":
         return None  # the newspaper "USA Today"
     if published is None:
@@ -204,12 +245,15 @@ def _relative(match: re.Match[str], published: date | None) -> _Candidate | None
 
 
 def _ago(match: re.Match[str], published: date | None) -> _Candidate | None:
+    found = _AGO_BEFORE.search(match.string, max(0, match.start() - 30), match.start())
+    if found is None:
+        return None
     if published is None:
-        return _Candidate(match.start(), match.end(), None, "day")
-    number = match["number"].lower()
+        return _Candidate(found.start(), match.end(), None, "day")
+    number = found["number"].lower()
     count = int(number) if number.isdigit() else lang.AGO_NUMBERS[number]
-    value, precision = _back(published, lang.AGO_UNITS[match["unit"]], count)
-    return _Candidate(match.start(), match.end(), value, precision)
+    value, precision = _back(published, lang.AGO_UNITS[found["unit"]], count)
+    return _Candidate(found.start(), match.end(), value, precision)
 
 
 def _year_alone(match: re.Match[str], published: date | None) -> _Candidate | None:
@@ -262,32 +306,48 @@ _READERS: tuple[tuple[re.Pattern[str], _Reader], ...] = (
 )
 
 
-def _candidates(text: str, published: date | None) -> list[_Candidate]:
-    """Every date-like span, the longest winning where they overlap, in text order."""
+@lru_cache(maxsize=8)
+def _date_matches(text: str) -> tuple[tuple[re.Match[str], _Reader], ...]:
+    """Every date-like match, the longest winning where they overlap, in text order.
+
+    Where a date is written does not depend on the publication date, only its value does, so the
+    matching is done once per text: the extractor asks for the dates and for the spans that the
+    count finder leaves out, of the same article.
+    """
     found = []
     for pattern, read in _READERS:
         for match in pattern.finditer(text):
-            candidate = read(match, published)
+            candidate = read(match, None)
             if candidate is not None:
-                found.append(candidate)
-    found.sort(key=lambda candidate: (candidate.start, candidate.start - candidate.end))
-    kept: list[_Candidate] = []
-    for candidate in found:
-        if kept and candidate.start < kept[-1].end:
+                found.append((candidate.start, candidate.end, match, read))
+    found.sort(key=lambda item: (item[0], item[0] - item[1]))
+    kept: list[tuple[re.Match[str], _Reader]] = []
+    last_end = -1
+    for start, end, match, read in found:
+        if start < last_end:
             continue
-        kept.append(candidate)
-    return kept
+        kept.append((match, read))
+        last_end = end
+    return tuple(kept)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """The dates `text` states, in text order; relative ones only when `published` is known."""
-    return [
-        DateMention(candidate.start, candidate.end, candidate.value, candidate.precision)
-        for candidate in _candidates(text, published)
-        if candidate.value is not None
-    ]
+    mentions = []
+    for match, read in _date_matches(text):
+        candidate = read(match, published)
+        if candidate is not None and candidate.value is not None:
+            mentions.append(
+                DateMention(candidate.start, candidate.end, candidate.value, candidate.precision)
+            )
+    return mentions
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` writes a date, resolvable or not: numbers inside these are not counts."""
-    return [(candidate.start, candidate.end) for candidate in _candidates(text, None)]
+    spans = []
+    for match, read in _date_matches(text):
+        candidate = read(match, None)
+        if candidate is not None:
+            spans.append((candidate.start, candidate.end))
+    return spans

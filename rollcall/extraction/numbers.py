@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from rollcall.extraction.dates import date_spans
 from rollcall.extraction.lang import en_numbers as lang
+from rollcall.extraction.tries import trie_pattern
 
 QUALIFIERS = ("exact", "at_least", "more_than", "about", "at_most", "fewer_than")
 
@@ -40,30 +41,38 @@ class CountMention:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return trie_pattern(words)
 
 
+def _cased(words: Iterable[str]) -> list[str]:
+    """Each word as written in running text, at the start of a sentence and in a headline."""
+    return sorted({form for word in words for form in (word, word.capitalize(), word.upper())})
+
+
+# Both patterns start with a digit or a number word rather than a look-behind, so that the regular
+# expression engine skips ahead to where a number may start; what comes before a number (its
+# qualifier, a label, a currency sign) is read after a match, from the few characters before it.
 _FIRST_WORD = (
-    rf"(?:(?:{_alternation(lang.TENS)})(?:[-\s](?:{_alternation(lang.UNITS)}))?"
-    rf"|{_alternation(lang.UNITS)})"
+    rf"(?:(?:{_alternation(_cased(lang.TENS))})(?:[-\s](?:{_alternation(_cased(lang.UNITS))}))?"
+    rf"|{_alternation(_cased(lang.UNITS))})"
 )
-_SCALE_WORD = rf"(?:{lang.HUNDRED}|{lang.DOZEN}|{_alternation(lang.SCALES)})"
+_SCALE_WORD = rf"(?:{_alternation(_cased([lang.HUNDRED, lang.DOZEN, *lang.SCALES]))})"
+_ARTICLE = _alternation(_cased([f"{lang.HALF} a", *lang.ARTICLES[:2]]))
 #: A spelled-out number starts with a number word, or with "a"/"half a" before a multiplier ("a
 #: dozen"); a multiplier alone is not a number ("millions", "a million-dollar bail" aside).
-_SPELLED = (
-    rf"(?<![\w-])(?P<words>(?:(?:{lang.HALF}\s+a|{_alternation(lang.ARTICLES[:2])})\s+{_SCALE_WORD}"
-    rf"|{_FIRST_WORD})(?:(?:\s+{lang.AND}\s+|[\s-]+)(?:{_FIRST_WORD}|{_SCALE_WORD}))*)(?![\w-])"
+_SPELLED = re.compile(
+    rf"\b(?P<words>(?:(?:{_ARTICLE})\s+{_SCALE_WORD}|{_FIRST_WORD})"
+    rf"(?:(?:\s+{lang.AND}\s+|[\s-]+)(?:{_FIRST_WORD}|{_SCALE_WORD}))*)(?![\w-])"
 )
-_DIGITS = (
-    r"(?<![\w.,/#])(?<![A-Za-z]-)"
-    r"(?P<digits>\d{1,3}(?:,\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d+)"
-    rf"(?P<decimal>\.\d+)?(?:\s+(?P<scale>{_alternation(lang.SCALES)}))?(?![\w,]|\.\d)"
+_DIGITS = re.compile(
+    r"(?P<digits>\d(?<![\w.,/#]\d)(?<![A-Za-z]-\d)"
+    r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?!\d)|\d*))"
+    rf"(?P<decimal>\.\d+)?(?:\s+(?P<scale>{_alternation(lang.SCALES)}))?(?!\w|,\d|\.\d)"
 )
-_AFTER = {" ".join(phrase.split()): qualifier for phrase, qualifier in lang.AFTER.items()}
-_COUNT = re.compile(
-    rf"(?:(?<![\w-])(?P<before>(?i:{_alternation(lang.BEFORE)}))\s+)?"
-    rf"(?:{_DIGITS}|(?i:{_SPELLED}))"
-    r"(?P<after>\s+or\s+(?:more|so|fewer|less)(?!\w)|\s*-?\s*(?:plus|odd)(?![\w-])(?!\s*\d)|\+)?"
+_BEFORE = re.compile(rf"(?<![\w-])(?P<before>(?i:{_alternation(lang.BEFORE)}))\s+$")
+_AFTER_WORDS = {" ".join(phrase.split()): qualifier for phrase, qualifier in lang.AFTER.items()}
+_AFTER = re.compile(
+    r"\s+or\s+(?:more|so|fewer|less)(?!\w)|\s*-?\s*(?:plus|odd)(?![\w-])(?!\s*\d)|\+"
 )
 #: Spans that are not counts whatever their digits: phone numbers, case and file numbers
 #: ("1-234/2021"), times of day ("10:30", "10.30 pm").
@@ -74,16 +83,31 @@ _NOT_COUNT_SPANS = re.compile(
     r"|\b\d{1,2}(?:\s*[ap]\.m\.|\s*[ap]m\b)",
     re.IGNORECASE,
 )
-#: A label word and the numbers it governs: "Articles 130 and 361", "Part 2", "No. 3".
-_REFERENCES = re.compile(
-    rf"(?<![\w.])(?i:{_alternation(lang.NOT_COUNT_BEFORE)})\s*\d+"
-    r"(?:\s*(?:,|and|or|&|-|–)\s*\d+)*"
+#: A label word and the numbers it governs, read back from a number: "Articles 130 and 361".
+_REFERENCE_BEFORE = re.compile(
+    rf"(?<![\w.])(?i:{_alternation(lang.NOT_COUNT_BEFORE)})\s*"
+    r"(?:\d+\s*(?:,|and|or|&|-|–)\s*)*$"
 )
 _WORD_BEFORE = re.compile(r"([^\s]+)\s*$")
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“'‘(\n]\s*|\n\s*)$")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]*,\s*$|\(\s*$")
 _APPOSITION_AFTER = re.compile(r"\s*[,)]")
+
+
+@dataclass(frozen=True)
+class _Number:
+    """A number as read, before deciding whether the words around it make it a count."""
+
+    start: int  # of the qualifier when there is one before the number
+    value_start: int
+    value_end: int
+    end: int  # after a qualifier that follows the number
+    value: int
+    qualifier: str  # "" when the article puts none
+    spelled: str  # the number's words; "" for digits
+    decimal: bool
+    scale: bool
 
 
 def _spelled_value(words: str) -> tuple[int, int] | None:
@@ -165,52 +189,60 @@ def _excluded(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < span_end and span_start < end for span_start, span_end in spans)
 
 
-def _is_count(match: re.Match[str], value_start: int, value: int, noun: str) -> bool:
+def _is_count(number: _Number, text: str, noun: str) -> bool:
     """Whether the words around a number leave it a count (see the module docstring)."""
-    text = match.string
-    number = match["digits"] or match["words"]
-    before_text = text[max(0, value_start - 40) : value_start]
+    before_text = text[max(0, number.value_start - 40) : number.value_start]
     previous = _WORD_BEFORE.search(before_text)
     previous_word = previous.group(1) if previous else ""
     previous_lower = previous_word.lower()
-    outer = _WORD_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
+    outer = _WORD_BEFORE.search(text[max(0, number.start - 40) : number.start])
     outer_lower = outer.group(1).lower() if outer else ""
     if previous_lower in lang.NOT_COUNT_BEFORE or outer_lower in lang.NOT_COUNT_BEFORE:
+        return False
+    if _REFERENCE_BEFORE.search(text, max(0, number.value_start - 60), number.value_start):
         return False
     if before_text.rstrip().endswith(("age of", "ages of")):
         return False
     sign = before_text.rstrip()[-1:]
     if (sign and sign in lang.CURRENCY_SIGNS) or before_text.rstrip().endswith(("US$", "C$")):
         return False
-    after = text[match.end() : match.end() + 30]
+    window = max(0, number.value_start - 20), min(len(text), number.value_end + 20)
+    for span in _NOT_COUNT_SPANS.finditer(text, *window):
+        if span.start() < number.value_end and number.value_start < span.end():
+            return False
+    after = text[number.end : number.end + 30]
     following = re.match(r"\s*-?\s*([A-Za-z][A-Za-z'.]*)", after)
     if following and following.group(1).lower().rstrip(".") in lang.NOT_COUNT_AFTER:
         return False
     if re.match(r"\s*(?:%|per\s*cent)", after, re.IGNORECASE):
         return False
-    if match["digits"]:
-        if match["decimal"] and not match["scale"]:
+    if not number.spelled:
+        if number.decimal and not number.scale:
             return False
-        directly = text[max(0, value_start - 1) : value_start]
+        directly = text[max(0, number.value_start - 1) : number.value_start]
         if (
             previous_word[:1].isupper()
             and directly == " "
-            and not match["before"]
+            and not number.qualifier
             and previous_lower.strip("\"'“”‘’(") not in lang.COUNT_CAN_FOLLOW
             and previous_lower.rstrip(",") == previous_lower
         ):
             return False  # a name or label: "Charter 97", "Colony 15"
         if (
-            not match["before"]
-            and value <= 120
+            not number.qualifier
+            and number.value <= 120
             and _APPOSITION_BEFORE.search(before_text)
             and _APPOSITION_AFTER.match(after)
         ):
             return False  # an age in apposition: "Ales Bialiatski, 62, ..."
     else:
-        if number[0].isupper() and not match["before"] and not _SENTENCE_START.search(before_text):
+        if (
+            number.spelled[0].isupper()
+            and not number.qualifier
+            and not _SENTENCE_START.search(before_text)
+        ):
             return False  # a name: "Formula One", "Channel Two"
-        first = number.split()[0].lower().split("-")[0]
+        first = number.spelled.split()[0].lower().split("-")[0]
         if first == "one" and (
             not noun or noun in lang.ONE_PHRASE_NOUNS or previous_lower in lang.ONE_PRONOUN_BEFORE
         ):
@@ -235,44 +267,63 @@ def _link_ranges(text: str, counts: list[CountMention]) -> list[CountMention]:
     return linked
 
 
+def _read(match: re.Match[str]) -> _Number | None:
+    """A digit or spelled-out number with the qualifiers written before and after it."""
+    text = match.string
+    if match.re is _DIGITS:
+        value_start, value_end = match.span("digits")
+        digits = re.sub(r"[,\s\u00a0\u202f]", "", match["digits"])
+        amount = float(digits + (match["decimal"] or ""))
+        if match["scale"]:
+            amount *= lang.SCALES[match["scale"].lower()]
+            value_end = match.end("scale")
+        value = int(amount)
+        spelled = ""
+    else:
+        value_start = match.start("words")
+        previous = text[value_start - 1 : value_start]
+        if previous and (previous.isalnum() or previous in "-_"):
+            return None
+        parsed = _spelled_value(match["words"])
+        if parsed is None:
+            return None
+        value, length = parsed
+        value_end = value_start + length
+        spelled = text[value_start:value_end]
+    if value <= 0:
+        return None
+    start, qualifier = value_start, ""
+    before = _BEFORE.search(text, max(0, value_start - 25), value_start)
+    if before:
+        start, qualifier = before.start(), lang.BEFORE[" ".join(before["before"].lower().split())]
+    end = value_end
+    after = _AFTER.match(text, value_end)
+    if after:
+        words = " ".join(after.group().replace("-", " ").split()).lower()
+        qualifier = qualifier or _AFTER_WORDS.get(words, "")
+        end = after.end()
+    decimal, scale = bool(match.groupdict().get("decimal")), bool(match.groupdict().get("scale"))
+    return _Number(start, value_start, value_end, end, value, qualifier, spelled, decimal, scale)
+
+
 def find_counts(text: str) -> list[CountMention]:
     """Every count in `text`, in text order, with its qualifier and head noun."""
-    excluded = date_spans(text) + [m.span() for m in _NOT_COUNT_SPANS.finditer(text)]
-    excluded += [m.span() for m in _REFERENCES.finditer(text)]
+    dates = date_spans(text)
+    numbers = [
+        number
+        for pattern in (_DIGITS, _SPELLED)
+        for match in pattern.finditer(text)
+        if (number := _read(match)) is not None
+    ]
+    numbers.sort(key=lambda number: number.value_start)
     counts: list[CountMention] = []
-    for match in _COUNT.finditer(text):
-        if match["digits"]:
-            value_start, value_end = match.span("digits")
-            digits = re.sub(r"[,\s\u00a0\u202f]", "", match["digits"])
-            amount = float(digits + (match["decimal"] or ""))
-            if match["scale"]:
-                amount *= lang.SCALES[match["scale"].lower()]
-                value_end = match.end("scale")
-            value = int(amount)
-        else:
-            value_start = match.start("words")
-            parsed = _spelled_value(match["words"])
-            if parsed is None:
-                continue
-            value, length = parsed
-            value_end = value_start + length
-        if value <= 0 or _excluded(excluded, value_start, value_end):
+    for number in numbers:
+        if _excluded(dates, number.value_start, number.value_end):
             continue
-        qualifier = (
-            lang.BEFORE[" ".join(match["before"].lower().split())] if match["before"] else ""
+        noun = _head_noun(text, number.end)
+        if not _is_count(number, text, noun):
+            continue
+        counts.append(
+            CountMention(number.start, number.end, number.value, number.qualifier or "exact", noun)
         )
-        end = value_end
-        if match["after"] and value_end == (
-            match.end("scale")
-            if match["scale"]
-            else match.end("digits" if match["digits"] else "words")
-        ):
-            after = " ".join(match["after"].replace("-", " ").split()).lower()
-            qualifier = qualifier or _AFTER.get(after, "")
-            end = match.end()
-        noun = _head_noun(text, end)
-        if not _is_count(match, value_start, value, noun):
-            continue
-        start = match.start() if match["before"] else value_start
-        counts.append(CountMention(start, end, value, qualifier or "exact", noun))
     return _link_ranges(text, counts)
