@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rollcall.extraction.countries import country_code
 from rollcall.extraction.dates import date_spans
 from rollcall.extraction.lang import en_numbers as lang
 from rollcall.extraction.tries import trie_pattern
@@ -182,7 +183,12 @@ def _head_noun(text: str, position: int) -> str:
         for word in words
         if word[0].islower() and not word.endswith(("ly", "ed", "ing", "'s", "’s"))
     ]
-    return plain[-1] if plain else ""
+    if plain:
+        return plain[-1]
+    # A people named by their state is counted too: "five Germans", "two Americans".
+    if words and words[-1][0].isupper() and country_code(words[-1]) is not None:
+        return words[-1].lower()
+    return ""
 
 
 def _excluded(spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -172,6 +172,25 @@ def test_the_united_kingdom_is_found_in_its_short_forms(sentence: str) -> None:
     assert codes(sentence) == ["GB"]
 
 
+@pytest.mark.parametrize(
+    ("plural", "code"),
+    [
+        ("Germans", "DE"),
+        ("Frenchmen", "FR"),
+        ("Scotswomen", "GB"),
+        ("Swiss", "CH"),
+        ("Chinese", "CN"),
+        ("Czechs", "CZ"),
+        ("Saudis", "SA"),
+        ("Filipinos", "PH"),
+        ("Poles", "PL"),
+        ("Britons", "GB"),
+    ],
+)
+def test_plural_demonyms_are_found(plural: str, code: str) -> None:
+    assert codes(f"Three {plural} were freed.") == [code]
+
+
 def test_the_longest_form_wins_over_the_words_inside_it() -> None:
     assert found("South Sudanese and Sudanese detainees") == [
         ("South Sudanese", "SS", "adjective"),

@@ -117,6 +117,18 @@ def found(text: str) -> list[tuple[str, int, str, str]]:
             ("Upwards of 70", 70, "more_than", "civilians"),
         ),
         (
+            "Russia freed 16 people in the swap, and five Germans were among them.",
+            ("16", 16, "exact", "people"),
+        ),
+        (
+            "Only one person was released; the others remain in Evin prison.",
+            ("one", 1, "exact", "person"),
+        ),
+        (
+            "A dozen or so relatives gathered outside the court.",
+            ("A dozen or so", 12, "about", "relatives"),
+        ),
+        (
             "One man died in custody, and nine others were injured.",
             ("One", 1, "exact", "man"),
         ),
@@ -135,6 +147,13 @@ def test_every_count_in_a_sentence_is_found_in_order() -> None:
         (9, "exact"),
         (14, "exact"),
         (20, "more_than"),
+    ]
+
+
+def test_a_people_named_by_their_state_is_the_counted_noun() -> None:
+    assert found("The swap freed five Germans and two Americans.") == [
+        ("five", 5, "exact", "germans"),
+        ("two", 2, "exact", "americans"),
     ]
 
 

@@ -73,7 +73,8 @@ def plural(demonym: str) -> str:
 
     Demonyms ending in a sibilant ("Swiss", "Chinese", "Kyrgyz") are their own plural.
     """
-    if demonym.endswith("man"):
+    # Compounds of "man" ("Frenchman", "Scotswoman") take "men"; "German" is not one.
+    if demonym.endswith(("chman", "shman", "sman", "chwoman", "shwoman", "swoman")):
         return demonym[:-3] + "men"
     if demonym.endswith(("s", "sh", "ese", "z", "x")):
         return demonym
