@@ -65,10 +65,14 @@ _MONTH = rf"(?P<month>{_alternation(_MONTH_FORMS)})(?![\w])"
 _DAY = rf"(?P<day>\d(?<![\w.,]\d)\d?)(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w)"
 _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)(?!\w)"
 
-_DAY_MONTH_YEAR = re.compile(rf"{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}")
-_MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}")
-_DAY_MONTH = re.compile(rf"{_DAY}(?:\s+of)?\s+{_MONTH}")
-_MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}(?!,?\s*\d)")
+#: The second day of a span of days ("13-14 December", "on 8 and 9 August"): part of the date's
+#: span, so that it is not read as a count; the date is the first day.
+_TO_DAY = rf"(?:\s*(?:-|–|and|to)\s*\d\d?(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w))?"
+
+_DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_TO_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}")
+_MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}")
+_DAY_MONTH = re.compile(rf"{_DAY}{_TO_DAY}(?:\s+of)?\s+{_MONTH}")
+_MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY}(?!,?\s*\d)")
 _MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}")
 _MONTH_ALONE = re.compile(rf"(?P<month>{_alternation(lang.MONTHS_FULL)})(?!\w)")
 _MONTH_CONTEXT = re.compile(

@@ -89,6 +89,15 @@ _REFERENCE_BEFORE = re.compile(
     rf"(?<![\w.])(?i:{_alternation(lang.NOT_COUNT_BEFORE)})\s*"
     r"(?:\d+\s*(?:,|and|or|&|-|–)\s*)*$"
 )
+#: The other end of a range after a number, and the word after it ("10 to 15 years").
+_RANGE_AFTER = re.compile(
+    rf"\s*(?:-|–|to|and|or)\s*(?:\d[\d,.]*|{_FIRST_WORD})\s*-?\s*([A-Za-z][A-Za-z'.]*)"
+)
+#: An age given as a range or with a qualifier: "aged between 18 and 25", "aged over 60".
+_AGE_BEFORE = re.compile(
+    r"(?<!\w)(?i:aged|ages?)\s+(?i:(?:between|from)(?:\s+\d+\s+(?:and|to|-))?|over|under"
+    r"|above|below|about|around|at\s+least|up\s+to|some|nearly|almost)\s+$"
+)
 _WORD_BEFORE = re.compile(r"([^\s]+)\s*$")
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“'‘(\n]\s*|\n\s*)$")
@@ -216,7 +225,12 @@ def _is_count(number: _Number, text: str, noun: str) -> bool:
     for span in _NOT_COUNT_SPANS.finditer(text, *window):
         if span.start() < number.value_end and number.value_start < span.end():
             return False
-    after = text[number.end : number.end + 30]
+    if _AGE_BEFORE.search(before_text):
+        return False
+    after = text[number.end : number.end + 40]
+    in_range = _RANGE_AFTER.match(after)
+    if in_range and in_range.group(1).lower().rstrip(".") in lang.NOT_COUNT_AFTER:
+        return False  # "between 10 and 15 years", "five or six months"
     following = re.match(r"\s*-?\s*([A-Za-z][A-Za-z'.]*)", after)
     if following and following.group(1).lower().rstrip(".") in lang.NOT_COUNT_AFTER:
         return False

@@ -151,6 +151,13 @@ def test_a_relative_date_without_a_publication_date_is_left_out(sentence: str) -
     assert found(sentence, None) == []
 
 
+def test_a_span_of_days_is_one_date_its_first_day() -> None:
+    assert found("Hearings on 8-9 August 2021 and on December 1 and 2, 2021.") == [
+        ("8-9 August 2021", "2021-08-08", "day"),
+        ("December 1 and 2, 2021", "2021-12-01", "day"),
+    ]
+
+
 def test_a_day_and_month_is_never_after_publication() -> None:
     assert found("He was detained on 14 December.", date(2025, 12, 13)) == [
         ("14 December", "2024-12-14", "day")

@@ -150,6 +150,11 @@ def test_every_count_in_a_sentence_is_found_in_order() -> None:
     ]
 
 
+def test_a_count_after_an_age_is_still_a_count() -> None:
+    text = "A woman aged 45, and 30 other detainees, were moved to the colony."
+    assert found(text) == [("30", 30, "exact", "detainees")]
+
+
 def test_a_people_named_by_their_state_is_the_counted_noun() -> None:
     assert found("The swap freed five Germans and two Americans.") == [
         ("five", 5, "exact", "germans"),
@@ -199,6 +204,9 @@ def test_a_range_gives_its_lower_and_upper_bounds() -> None:
         "Dozens of people, several journalists and hundreds of workers were detained.",
         "Thousands marched in Minsk.",
         "The price rose by 20, from 30 to 50.",
+        "He faces between 10 and 15 years, or five or six months in pre-trial detention.",
+        "Detainees aged between 18 and 25 were held apart; others aged over 60.",
+        "The trial was held on 13-14 December and on 8 and 9 August.",
     ],
 )
 def test_years_dates_ages_terms_money_labels_and_pronouns_are_not_counts(sentence: str) -> None:

@@ -320,7 +320,6 @@ COUNT_NOUNS: frozenset[str] = frozenset(
         "hostages",
         "convicts",
         "others",
-        "other",
         "activists",
         "activist",
         "journalists",
