@@ -173,7 +173,7 @@ def _spelled_value(words: str) -> tuple[int, int] | None:
 
 def _head_noun(text: str, position: int) -> str:
     """The noun a count counts: the first known counted noun of the phrase after the number, else
-    its last plain word; "" when the phrase ends at once ("nine reportedly relocated")."""
+    its last plural-looking word; "" when there is none ("nine reportedly relocated")."""
     words: list[str] = []
     while len(words) < 4:
         match = _WORD.match(text, position)
@@ -187,10 +187,12 @@ def _head_noun(text: str, position: int) -> str:
         if lower in lang.COUNT_NOUNS:
             return lower
         words.append(word)
+    # An unknown word is taken for the noun only when it looks like a plural ("two tankers"), so
+    # that a verb after the number ("the remaining 1,250 stay") is not.
     plain = [
         word.lower()
         for word in words
-        if word[0].islower() and not word.endswith(("ly", "ed", "ing", "'s", "’s"))
+        if word[0].islower() and word.endswith("s") and not word.endswith(("ss", "'s", "’s"))
     ]
     if plain:
         return plain[-1]

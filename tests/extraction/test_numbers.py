@@ -98,7 +98,7 @@ def found(text: str) -> list[tuple[str, int, str, str]]:
         ),
         (
             "A 100-plus list of names was handed over.",
-            ("100-plus", 100, "at_least", "list"),
+            ("100-plus", 100, "at_least", ""),
         ),
         (
             "The amnesty covers 1 400 inmates, the ministry said.",
@@ -153,6 +153,18 @@ def test_every_count_in_a_sentence_is_found_in_order() -> None:
 def test_a_count_after_an_age_is_still_a_count() -> None:
     text = "A woman aged 45, and 30 other detainees, were moved to the colony."
     assert found(text) == [("30", 30, "exact", "detainees")]
+
+
+def test_a_verb_after_a_count_is_not_taken_for_its_noun() -> None:
+    text = "18 prisoners were released; the remaining 1,250 stay in custody."
+    assert found(text) == [("18", 18, "exact", "prisoners"), ("1,250", 1250, "exact", "")]
+
+
+def test_an_unknown_plural_after_a_count_is_its_noun() -> None:
+    assert found("Iran seized two tankers and 24 sailors.") == [
+        ("two", 2, "exact", "tankers"),
+        ("24", 24, "exact", "sailors"),
+    ]
 
 
 def test_a_people_named_by_their_state_is_the_counted_noun() -> None:
