@@ -67,13 +67,16 @@ _YEAR = r"(?P<year>(?:1[89]|2[01])\d\d)(?!\w)"
 
 #: The second day of a span of days ("13-14 December", "on 8 and 9 August"): part of the date's
 #: span, so that it is not read as a count; the date is the first day.
-_TO_DAY = rf"(?:\s*(?:-|–|and|to)\s*\d\d?(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w))?"
+_TO_DAY = (
+    rf"(?:\s*(?:{_alternation(lang.DAY_SPAN_JOINERS)})\s*\d\d?"
+    rf"(?:{_alternation(lang.DAY_SUFFIXES)})?(?!\w))?"
+)
 
-_DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_TO_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}")
+_DAY_MONTH_YEAR = re.compile(rf"{_DAY}{_TO_DAY}(?:\s+{lang.OF})?\s+{_MONTH},?\s+{_YEAR}")
 _MONTH_DAY_YEAR = re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY},?\s+{_YEAR}")
-_DAY_MONTH = re.compile(rf"{_DAY}{_TO_DAY}(?:\s+of)?\s+{_MONTH}")
+_DAY_MONTH = re.compile(rf"{_DAY}{_TO_DAY}(?:\s+{lang.OF})?\s+{_MONTH}")
 _MONTH_DAY = re.compile(rf"{_MONTH}\s+{_DAY}{_TO_DAY}(?!,?\s*\d)")
-_MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}")
+_MONTH_YEAR = re.compile(rf"{_MONTH},?\s+(?:{lang.OF}\s+)?{_YEAR}")
 _MONTH_ALONE = re.compile(rf"(?P<month>{_alternation(lang.MONTHS_FULL)})(?!\w)")
 _MONTH_CONTEXT = re.compile(
     rf"(?<![\w-])(?P<context>(?i:{_alternation(lang.MONTH_CONTEXT)}))(?<=-)?\s*$"
@@ -83,7 +86,9 @@ _WEEKDAY_BEFORE = re.compile(
     r",?\s+$"
 )
 _WEEKDAY = re.compile(rf"(?P<weekday>{_alternation(lang.WEEKDAYS_FULL)})(?!\w)")
-_RELATION_BEFORE = re.compile(r"(?<!\w)(?P<relation>(?i:last|next|this))\s+$")
+_RELATION_BEFORE = re.compile(
+    rf"(?<!\w)(?P<relation>(?i:{_alternation([lang.LAST, lang.NEXT, lang.THIS])}))\s+$"
+)
 _RELATIVE_UNITS = {phrase: (unit, offset) for phrase, unit, offset in lang.RELATIVE}
 _RELATIVE = re.compile(
     "(?:"
@@ -191,14 +196,14 @@ def _month_alone(match: re.Match[str], published: date | None) -> _Candidate | N
         return None  # "May" the verb, "March" the noun: a bare month needs "in", "since", "last"
     month = lang.MONTHS_FULL[match["month"]]
     context = found["context"].lower()
-    start = found.start() if context in {"last", "next", "this"} else match.start()
+    start = found.start() if context in {lang.LAST, lang.NEXT, lang.THIS} else match.start()
     if published is None:
         return _Candidate(start, match.end(), None, "month")
-    if context == "last":
+    if context == lang.LAST:
         year = published.year if month < published.month else published.year - 1
-    elif context == "next":
+    elif context == lang.NEXT:
         year = published.year if month > published.month else published.year + 1
-    elif context == "this":
+    elif context == lang.THIS:
         year = published.year
     else:
         year = published.year if month <= published.month else published.year - 1
@@ -214,11 +219,11 @@ def _weekday(match: re.Match[str], published: date | None) -> _Candidate | None:
         return _Candidate(start, match.end(), None, "day")
     weekday = lang.WEEKDAYS_FULL[match["weekday"]]
     relation = found["relation"].lower() if found else ""
-    if relation == "next":
+    if relation == lang.NEXT:
         ahead = (weekday - published.weekday()) % 7 or 7
         return _Candidate(start, match.end(), published + timedelta(days=ahead), "day")
     back = (published.weekday() - weekday) % 7
-    if relation == "last" and back == 0:
+    if relation == lang.LAST and back == 0:
         back = 7
     return _Candidate(start, match.end(), published - timedelta(days=back), "day")
 
@@ -239,8 +244,9 @@ def _back(published: date, unit: str, count: int) -> tuple[date, str]:
 def _relative(match: re.Match[str], published: date | None) -> _Candidate | None:
     if not _starts_word(match, "-"):
         return None
-    if match.string[max(0, match.start() - 4) : match.start()] == "USA ":
-        return None  # the newspaper "USA Today"
+    for name in lang.NAMES_WITH_RELATIVE_WORDS:
+        if match.string.startswith(name, max(0, match.end() - len(name))):
+            return None
     if published is None:
         return _Candidate(match.start(), match.end(), None, "day")
     unit, offset = _RELATIVE_UNITS[match.group().lower()]

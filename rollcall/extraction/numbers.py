@@ -73,30 +73,37 @@ _DIGITS = re.compile(
 _BEFORE = re.compile(rf"(?<![\w-])(?P<before>(?i:{_alternation(lang.BEFORE)}))\s+$")
 _AFTER_WORDS = {" ".join(phrase.split()): qualifier for phrase, qualifier in lang.AFTER.items()}
 _AFTER = re.compile(
-    r"\s+or\s+(?:more|so|fewer|less)(?!\w)|\s*-?\s*(?:plus|odd)(?![\w-])(?!\s*\d)|\+"
+    r"(?:\s*-?\s*(?:"
+    + "|".join(
+        r"\s+".join(map(re.escape, phrase.split())) for phrase in lang.AFTER if phrase[0].isalpha()
+    )
+    + r")(?![\w-])|"
+    + "|".join(re.escape(phrase) for phrase in lang.AFTER if not phrase[0].isalpha())
+    + r")(?!\s*\d)"
 )
 #: Spans that are not counts whatever their digits: phone numbers, case and file numbers
 #: ("1-234/2021"), times of day ("10:30", "10.30 pm").
+_TIME_SUFFIX = _alternation(_cased(lang.TIME_SUFFIXES))
 _NOT_COUNT_SPANS = re.compile(
     r"\+\d[\d\s().-]{6,}\d"
     r"|\d+(?:[-/]\d+)*/\d+(?:[-/]\d+)*"
-    r"|\b\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?))?(?!\d)"
-    r"|\b\d{1,2}(?:\s*[ap]\.m\.|\s*[ap]m\b)",
-    re.IGNORECASE,
+    rf"|\b\d{{1,2}}[:.]\d\d(?:\s*{_TIME_SUFFIX})?(?!\d)"
+    rf"|\b\d{{1,2}}\s*{_TIME_SUFFIX}(?!\w)"
 )
 #: A label word and the numbers it governs, read back from a number: "Articles 130 and 361".
 _REFERENCE_BEFORE = re.compile(
     rf"(?<![\w.])(?i:{_alternation(lang.NOT_COUNT_BEFORE)})\s*"
-    r"(?:\d+\s*(?:,|and|or|&|-|–)\s*)*$"
+    rf"(?:\d+\s*(?:{_alternation(lang.LIST_JOINERS)})\s*)*$"
 )
 #: The other end of a range after a number, and the word after it ("10 to 15 years").
 _RANGE_AFTER = re.compile(
-    rf"\s*(?:-|–|to|and|or)\s*(?:\d[\d,.]*|{_FIRST_WORD})\s*-?\s*([A-Za-z][A-Za-z'.]*)"
+    rf"\s*(?:{_alternation(lang.RANGE_JOINERS)})\s*(?:\d[\d,.]*|{_FIRST_WORD})\s*-?\s*"
+    r"([A-Za-z][A-Za-z'.]*)"
 )
 #: An age given as a range or with a qualifier: "aged between 18 and 25", "aged over 60".
 _AGE_BEFORE = re.compile(
-    r"(?<!\w)(?i:aged|ages?)\s+(?i:(?:between|from)(?:\s+\d+\s+(?:and|to|-))?|over|under"
-    r"|above|below|about|around|at\s+least|up\s+to|some|nearly|almost)\s+$"
+    rf"(?<!\w)(?i:{_alternation(lang.AGE_WORDS)})\s+(?i:(?:{_alternation(lang.RANGE_OPENERS)})"
+    rf"(?:\s+\d+\s*(?:{_alternation(lang.RANGE_JOINERS)}))?|{_alternation(lang.AGE_QUALIFIERS)})\s+$"
 )
 _WORD_BEFORE = re.compile(r"([^\s]+)\s*$")
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
@@ -218,10 +225,12 @@ def _is_count(number: _Number, text: str, noun: str) -> bool:
         return False
     if _REFERENCE_BEFORE.search(text, max(0, number.value_start - 60), number.value_start):
         return False
-    if before_text.rstrip().endswith(("age of", "ages of")):
+    if before_text.rstrip().lower().endswith(lang.AGE_OF):
         return False
     sign = before_text.rstrip()[-1:]
-    if (sign and sign in lang.CURRENCY_SIGNS) or before_text.rstrip().endswith(("US$", "C$")):
+    if (sign and sign in lang.CURRENCY_SIGNS) or before_text.rstrip().endswith(
+        lang.CURRENCY_PREFIXES
+    ):
         return False
     window = max(0, number.value_start - 20), min(len(text), number.value_end + 20)
     for span in _NOT_COUNT_SPANS.finditer(text, *window):
@@ -273,13 +282,16 @@ def _is_count(number: _Number, text: str, noun: str) -> bool:
 
 
 def _link_ranges(text: str, counts: list[CountMention]) -> list[CountMention]:
-    """ "between 100 and 200", "100 to 200", "100-200": the bounds of one range, not two counts."""
+    """The bounds of one range, not two counts: "between 100 and 200", "100 to 200", "two or three".
+
+    "and" joins a range only after "between" or "from": "9 and 14" may be two counts.
+    """
     linked = list(counts)
     for index in range(len(linked) - 1):
         low, high = linked[index], linked[index + 1]
         gap = text[low.end : high.start].strip().lower()
-        opened = text[max(0, low.start - 8) : low.start].strip().lower().endswith("between")
-        if gap in {"-", "–", "to"} or (gap == "and" and opened):
+        opened = text[max(0, low.start - 10) : low.start].strip().lower()
+        if gap in lang.RANGE_JOINERS and (gap != "and" or opened.endswith(lang.RANGE_OPENERS)):
             noun = low.noun or high.noun
             if low.qualifier == "exact":
                 low = CountMention(low.start, low.end, low.value, "at_least", noun)

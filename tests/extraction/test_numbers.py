@@ -155,6 +155,20 @@ def test_a_count_after_an_age_is_still_a_count() -> None:
     assert found(text) == [("30", 30, "exact", "detainees")]
 
 
+def test_two_numbers_joined_by_or_are_a_range() -> None:
+    assert found("Two or three journalists were detained.") == [
+        ("Two", 2, "at_least", "journalists"),
+        ("three", 3, "at_most", "journalists"),
+    ]
+
+
+def test_two_numbers_joined_by_and_are_two_counts() -> None:
+    assert found("It freed 9 and 14 prisoners.") == [
+        ("9", 9, "exact", ""),
+        ("14", 14, "exact", "prisoners"),
+    ]
+
+
 def test_a_verb_after_a_count_is_not_taken_for_its_noun() -> None:
     text = "18 prisoners were released; the remaining 1,250 stay in custody."
     assert found(text) == [("18", 18, "exact", "prisoners"), ("1,250", 1250, "exact", "")]

@@ -245,7 +245,16 @@ AGO_NUMBERS: dict[str, int] = {
     "thirty": 30,
 }
 
-#: Words for "last" and "next" before a weekday or month name.
-LAST = ("last", "Last")
-NEXT = ("next", "Next")
-THIS = ("this", "This")
+#: Words before a weekday or month name that place it before, after or in the week, month or year
+#: of publication ("last Saturday", "next March", "this September"); compared lower-case.
+LAST = "last"
+NEXT = "next"
+THIS = "this"
+
+#: The word between a day and its month ("the 7th of September") or a month and its year ("March
+#: of 2021"), and the words that join the two days of a span of days ("13-14 December").
+OF = "of"
+DAY_SPAN_JOINERS: tuple[str, ...] = ("-", "–", "and", "to")
+
+#: Names that end in a relative word and are not dates ("USA Today", the newspaper).
+NAMES_WITH_RELATIVE_WORDS: tuple[str, ...] = ("USA Today",)

@@ -88,7 +88,7 @@ BEFORE: dict[str, str] = {
     "exactly": "exact",
     "a total of": "exact",
 }
-#: Qualifiers after a number ("100 or more", "100-plus", "100-odd").
+#: Qualifiers after a number ("100 or more", "100-plus", "100-odd"); a hyphen may join them.
 AFTER: dict[str, str] = {
     "or more": "at_least",
     "plus": "at_least",
@@ -230,8 +230,36 @@ NOT_COUNT_BEFORE: frozenset[str] = frozenset(
 #: ("rose by 20", "from 30 to 40"); they stay counts only with a following noun of people.
 NEED_NOUN_BEFORE: frozenset[str] = frozenset(["by", "from", "to"])
 
-#: Currency signs directly before a number.
+#: Currency signs directly before a number, and prefixes that end in one ("US$5").
 CURRENCY_SIGNS = "$€£¥₽₴₹"
+CURRENCY_PREFIXES: tuple[str, ...] = ("US$", "C$", "A$", "HK$")
+
+#: Words that put an age before a number: "aged 45", "at the age of 62", and the qualifiers and
+#: ranges an age may carry ("aged over 60", "aged between 18 and 25").
+AGE_WORDS: tuple[str, ...] = ("aged", "age", "ages")
+AGE_OF: tuple[str, ...] = ("age of", "ages of")
+AGE_QUALIFIERS: tuple[str, ...] = (
+    "over",
+    "under",
+    "above",
+    "below",
+    "about",
+    "around",
+    "at least",
+    "up to",
+    "some",
+    "nearly",
+    "almost",
+)
+
+#: Ranges: "between 100 and 200", "100 to 200", "100-200", "five or six".
+RANGE_OPENERS: tuple[str, ...] = ("between", "from")
+RANGE_JOINERS: tuple[str, ...] = ("-", "–", "to", "and", "or")
+#: Words that join a list of numbers after a label ("Articles 130 and 361", "Parts 1, 2 & 3").
+LIST_JOINERS: tuple[str, ...] = (",", "and", "or", "&", "-", "–")
+
+#: Times of day written after a number ("4 pm", "10.30 a.m.").
+TIME_SUFFIXES: tuple[str, ...] = ("am", "pm", "a.m.", "p.m.", "a.m", "p.m")
 
 #: Capitalised words that may come right before a number without making it a label: determiners
 #: and qualifiers at the start of a sentence ("The 123 prisoners", "Only 5 were freed"). Any other
