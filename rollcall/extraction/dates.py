@@ -6,10 +6,11 @@ the year would be a wrong fact with an exact-looking date. Each mention carries 
 text supports ("in September 2020" is a month, "in 2020" a year), so nothing is claimed to the day
 that the article gives only to the month.
 
-The common English forms are matched with regular expressions compiled once at import. dateparser's
-`search` was measured at tens of milliseconds per article and finds durations ("five years") and
-bare numbers as dates, so it is not used: every form below is read by a pattern that also knows
-what is not a date (durations, ages, times of day, counts such as "2000 prisoners").
+The common English forms are matched with regular expressions compiled once at import (about a
+millisecond per 1,000-word article). dateparser is not used: its `search` took about 80 ms on such
+an article, more than the whole extractor's budget, read "now" as a date and gave "2020" a day and
+a month it does not have; and `parse`, at about a millisecond a call, adds nothing to a span the
+patterns below have already read.
 """
 
 from __future__ import annotations

@@ -274,7 +274,7 @@ def _is_count(number: _Number, text: str, noun: str) -> bool:
         ):
             return False  # a name: "Formula One", "Channel Two"
         first = number.spelled.split()[0].lower().split("-")[0]
-        if first == "one" and (
+        if first == lang.ONE and (
             not noun or noun in lang.ONE_PHRASE_NOUNS or previous_lower in lang.ONE_PRONOUN_BEFORE
         ):
             return False

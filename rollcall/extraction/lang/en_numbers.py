@@ -522,6 +522,8 @@ PHRASE_ENDS: frozenset[str] = frozenset(
         "else",
     ]
 )
+#: "one" is a count only before a noun of something counted ("one person"), not as a pronoun.
+ONE = "one"
 #: Words before "one" that make it a pronoun ("no one", "the one", "each one").
 ONE_PRONOUN_BEFORE: frozenset[str] = frozenset(
     ["no", "every", "any", "the", "this", "that", "which", "each", "someone", "anyone", "last"]
