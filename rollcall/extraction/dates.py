@@ -148,6 +148,16 @@ def _starts_word(match: re.Match[str], not_before: str = ".") -> bool:
     return not previous or not (previous.isalnum() or previous == "_" or previous in not_before)
 
 
+def _inside_name(match: re.Match[str]) -> bool:
+    """Whether the matched word is part of a name that dates nothing ("Sunday Times")."""
+    text, word = match.string, match.group()
+    for name in lang.NAMES_WITH_DATE_WORDS:
+        at = name.find(word)
+        if 0 <= at <= match.start() and text.startswith(name, match.start() - at):
+            return True
+    return False
+
+
 def _weekday_start(match: re.Match[str]) -> int:
     """Where a date starts when a weekday is written before it ("Sat 13th Dec, 2025")."""
     text, start = match.string, match.start()
@@ -212,7 +222,7 @@ def _month_alone(match: re.Match[str], published: date | None) -> _Candidate | N
 
 
 def _weekday(match: re.Match[str], published: date | None) -> _Candidate | None:
-    if not _starts_word(match):
+    if not _starts_word(match) or _inside_name(match):
         return None
     found = _RELATION_BEFORE.search(match.string, max(0, match.start() - 8), match.start())
     start = found.start() if found else match.start()
@@ -245,9 +255,8 @@ def _back(published: date, unit: str, count: int) -> tuple[date, str]:
 def _relative(match: re.Match[str], published: date | None) -> _Candidate | None:
     if not _starts_word(match, "-"):
         return None
-    for name in lang.NAMES_WITH_RELATIVE_WORDS:
-        if match.string.startswith(name, max(0, match.end() - len(name))):
-            return None
+    if _inside_name(match):
+        return None
     if published is None:
         return _Candidate(match.start(), match.end(), None, "day")
     unit, offset = _RELATIVE_UNITS[match.group().lower()]

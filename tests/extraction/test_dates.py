@@ -191,8 +191,20 @@ def test_durations_ages_times_counts_and_labels_are_not_dates(sentence: str) -> 
     assert found(sentence) == []
 
 
-def test_usa_today_is_a_newspaper_not_a_date() -> None:
-    assert found("USA Today reported the release.") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "USA Today reported the release.",
+        "The Sunday Times reported the release.",
+        "He spoke on the anniversary of Bloody Sunday and the Good Friday Agreement.",
+    ],
+)
+def test_newspapers_and_named_days_are_not_dates(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_a_weekday_beside_a_name_is_still_a_date() -> None:
+    assert found("The Times said on Sunday that he was freed.") == [("Sunday", "2025-12-07", "day")]
 
 
 # --- the example article and the spans used by the count finder -------------------------------

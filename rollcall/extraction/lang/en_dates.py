@@ -256,5 +256,20 @@ THIS = "this"
 OF = "of"
 DAY_SPAN_JOINERS: tuple[str, ...] = ("-", "–", "and", "to")
 
-#: Names that end in a relative word and are not dates ("USA Today", the newspaper).
-NAMES_WITH_RELATIVE_WORDS: tuple[str, ...] = ("USA Today",)
+#: Names that contain a weekday or a relative word and are not dates: newspapers, holidays and
+#: days remembered by name, which an article mentions without dating anything by them.
+NAMES_WITH_DATE_WORDS: tuple[str, ...] = (
+    "USA Today",
+    "Sunday Times",
+    "Sunday Telegraph",
+    "Mail on Sunday",
+    "Bloody Sunday",
+    "Good Friday",
+    "Black Friday",
+    "Ash Wednesday",
+    "Palm Sunday",
+    "Easter Sunday",
+    "Easter Monday",
+    "Holy Saturday",
+    "Cyber Monday",
+)
