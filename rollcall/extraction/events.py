@@ -253,12 +253,16 @@ def _attach_country(text: str, mentions: list[Mention], countries: list[CountryM
         if role not in {HOLDER, LOCATION, MENTION} or strength == 0:
             continue
         for mention in mentions:
+            weight = strength
+            if role == HOLDER and strength == 3 and found.form in {"name", "capital"}:
+                # A state as subject holds people only when the event's verb follows it.
+                weight = 3 if 0 <= mention.start - found.end <= 50 else 1
             distance = abs(found.start - mention.start)
             current = mention.country_strength
-            if strength > current or (
-                strength == current and mention.country is not None and distance < 40
+            if weight > current or (
+                weight == current and mention.country is not None and distance < 40
             ):
-                mention.country, mention.country_strength = found.code, strength
+                mention.country, mention.country_strength = found.code, weight
 
 
 def people_count(text: str, count: CountMention) -> bool:

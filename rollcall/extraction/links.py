@@ -39,7 +39,8 @@ def _words_before(text: str, start: int, limit: int) -> list[str]:
 def _sanctions_target(text: str, sentence: Sentence, countries: list[CountryMention]) -> str:
     """The sector or entity eased: the content words after "targeting"/"on", minus fillers."""
     inside = [(c.start - sentence.start, c.end - sentence.start) for c in countries]
-    for cue in _TARGET_BEFORE.finditer(sentence.text):
+    named = _SANCTIONS.search(sentence.text)
+    for cue in _TARGET_BEFORE.finditer(sentence.text, named.end() if named else 0):
         rest = sentence.text[cue.end() :]
         phrase = rx(
             r"[,;:.()]|\b(?:and|which|that|while|because|as|to|for|from|in|of|with)\b"
@@ -76,10 +77,13 @@ def find_links(
         for country in foreign:
             after = text[country.end : country.end + 25].lower()
             before = _words_before(text, country.start, 2)
+            imposed_by = bool(before and before[-1] == "by") and bool(
+                _SANCTIONS.search(text[max(0, country.start - 40) : country.start])
+            )
             if (
                 rx(r"(?:['’]s)?\s*(?:\w+\s+)?(?:sanctions|restrictions)").match(after)
                 or _EASED_BY.match(after)
-                or (before and before[-1] == "by")
+                or imposed_by
             ):
                 link = {"type": "sanctions_relief", "by": country.code}
                 target = _sanctions_target(text, sentence, countries)

@@ -300,6 +300,7 @@ NOT_NAME_WORDS = frozenset(
         "nov",
         "dec",
         "mr",
+        "no",
         "mrs",
         "ms",
         "dr",

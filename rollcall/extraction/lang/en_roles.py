@@ -89,6 +89,9 @@ PARTNER_AFTER = frozenset(
         "-led",
         "-backed",
         "-based",
+        "-language",
+        "-speaking",
+        "-born",
     ]
 )
 
