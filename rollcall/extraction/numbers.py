@@ -253,10 +253,11 @@ def _is_count(number: _Number, text: str, noun: str) -> bool:
         directly = text[max(0, number.value_start - 1) : number.value_start]
         if (
             previous_word[:1].isupper()
+            and not previous_word.isupper()  # a headline in capitals: "BELARUS FREES 123"
+            and previous_word[-1].isalnum()  # a heading: "Freed: 52"
             and directly == " "
             and not number.qualifier
             and previous_lower.strip("\"'“”‘’(") not in lang.COUNT_CAN_FOLLOW
-            and previous_lower.rstrip(",") == previous_lower
         ):
             return False  # a name or label: "Charter 97", "Colony 15"
         if (

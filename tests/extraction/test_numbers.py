@@ -169,6 +169,14 @@ def test_two_numbers_joined_by_and_are_two_counts() -> None:
     ]
 
 
+def test_counts_in_headlines_and_after_headings_are_read() -> None:
+    assert found("BELARUS FREES 123 PRISONERS") == [("123", 123, "exact", "prisoners")]
+    assert found("Freed: 52. Still held: 1,143.") == [
+        ("52", 52, "exact", ""),
+        ("1,143", 1143, "exact", ""),
+    ]
+
+
 def test_a_verb_after_a_count_is_not_taken_for_its_noun() -> None:
     text = "18 prisoners were released; the remaining 1,250 stay in custody."
     assert found(text) == [("18", 18, "exact", "prisoners"), ("1,250", 1250, "exact", "")]
