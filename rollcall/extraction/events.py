@@ -26,7 +26,7 @@ from rollcall.extraction.dates import DateMention
 from rollcall.extraction.lang import en_events as lang
 from rollcall.extraction.lang import en_people
 from rollcall.extraction.numbers import CountMention
-from rollcall.extraction.people import PersonSpan
+from rollcall.extraction.people import PersonSpan, is_headline
 from rollcall.extraction.roles import HOLDER, LOCATION, MENTION, role_of
 from rollcall.extraction.sentences import Sentence
 
@@ -79,6 +79,8 @@ _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bbut\b|\bwho\b|\bwhich\b")
 _KIND_RES = tuple((kind, _words_re(cues)) for kind, cues in lang.RELEASE_KINDS)
 _KIND_ONLY = _words_re(lang.KIND_ONLY_TRIGGERS)
+_APPEAL = _words_re(lang.APPEALS)
+_STATE_BEFORE = regex.compile(rf"(?:{_alternation(lang.STATE_BEFORE)})\s+$", regex.IGNORECASE)
 _RELOCATED_TO = regex.compile(
     rf"(?:{_alternation(lang.RELOCATION)})\s+(?:\w+\s+){{0,3}}?(?:to|into)\b", regex.IGNORECASE
 )
@@ -139,7 +141,24 @@ def _is_real(sentence: Sentence, local_start: int, local_end: int) -> bool:
     words = rx(r"[\p{L}']+").findall(clause)[-4:]
     if _UNREAL.search(" ".join(words)):
         return False
+    if words and words[-1].lower() == "to":
+        return False  # an infinitive ("calls on the authorities to release") is not a fact
+    if _APPEAL.search(sentence.text[:local_start]):
+        return False
+    if _STATE_BEFORE.search(sentence.text[:local_start]):
+        return False
     return not _STATE.match(sentence.text[local_end:])
+
+
+def _part_of_a_name(sentence: Sentence, start: int, end: int, headline: bool) -> bool:
+    """A capitalised trigger followed by a capitalised word names something ("Amnesty
+    International"), except in a headline, where every word is capitalised."""
+    word = sentence.text[start:end]
+    return (
+        not headline
+        and word[:1].isupper()
+        and rx(r"\s+\p{Lu}\p{Ll}").match(sentence.text[end:]) is not None
+    )
 
 
 def _same_time(a: DateMention, b: DateMention) -> bool:
@@ -180,10 +199,13 @@ def find_mentions(
     """The event mentions of one sentence, with the sentence's facts attached to them."""
     sentence = sentences[index]
     mentions: list[Mention] = []
+    headline = is_headline(sentence.text)
     for match in _trigger_re().finditer(sentence.text):
         kind = match.lastgroup or ""
         local_start, local_end = match.span()
         if not _is_real(sentence, local_start, local_end):
+            continue
+        if _part_of_a_name(sentence, local_start, local_end, headline):
             continue
         if kind == "release" and _NOT_PEOPLE.match(sentence.text[local_end:]):
             continue

@@ -47,6 +47,9 @@ _WORD_RE = regex.compile(rf"(?:{_WORD})|(?:{_PARTICLE})")
 _TOKEN = regex.compile(r"[\p{L}'’-]+|[,;:.!?()\"“”]")
 
 
+_ALIAS = regex.compile(r"\((?:also|aka|a\.k\.a\.|or|née|born)\b[^()]*$", regex.IGNORECASE)
+
+
 @cache
 def is_given_name(word: str) -> bool:
     """Whether `word` is a given name or diminutive the name matcher knows, in any script."""
@@ -163,7 +166,7 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
     return "person"
 
 
-def _is_headline(text: str) -> bool:
+def is_headline(text: str) -> bool:
     words = rx(r"\p{L}[\p{L}'’-]*").findall(text)
     long_words = [w for w in words if len(w) > 3]
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
@@ -184,7 +187,7 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
     raw: list[tuple[int, int, list[str], bool, int]] = []
     for index, sentence in enumerate(sentences):
         # A headline capitalises every word: there, only a known given name makes a name.
-        headline = _is_headline(sentence.text)
+        headline = is_headline(sentence.text)
         for start, end, words, initial in _candidates(sentence):
             raw.append((start, end, words, initial or headline, index))
     # Names that occur away from a sentence's start: evidence that a sentence-initial run is a name.
@@ -200,6 +203,8 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             continue
         if _place_like(text, start, end, gazetteer=gazetteer):
             continue
+        if _ALIAS.search(text[max(0, start - 40) : start]):
+            continue  # "(also spelled Igor Lisovsky)": another spelling of a name already given
         name = text[start:end]
         full.append(words)
         found.append(PersonSpan(start, end, name, _role(text, start, end, sentences[index]), index))

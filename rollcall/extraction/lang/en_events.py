@@ -21,7 +21,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"abduct(?:ed|ion)",
     ),
     "sentence": (
-        r"sentenc(?:ed|es|ing)",
+        r"sentenc(?:ed|ing)",
         r"convict(?:ed|s|ion)",
         r"found guilty",
         r"jailed for",
@@ -309,3 +309,17 @@ PERIOD_TOTAL = (
     r"to date",
     r"over the (?:past|last)",
 )
+
+# Earlier in the sentence, an appeal makes every event after it a demand, not a fact ("Amnesty calls
+# on the authorities to release all those detained").
+APPEALS = (
+    r"calls? on",
+    r"called on",
+    r"calls? for",
+    r"called for",
+    r"urg(?:e|es|ed)",
+    r"demand(?:s|ed)?",
+)
+
+# Just before a trigger: a custody state, not an event ("remain in detention").
+STATE_BEFORE = (r"in", r"remain(?:s|ed)? in", r"held in", r"under")
