@@ -247,6 +247,8 @@ def extract(document: Document) -> dict[str, object]:
         for mention in found:
             if mention.type == replaced:
                 continue
+            if estimate is not None and _same_count(mention.count, estimate.count):
+                continue  # the sentence's figure is a standing count, not this event's
             if mention.type == "transfer" and not is_custody_transfer(sentence, mention):
                 continue
             if mention.count is not None and _PERIOD_TOTAL.search(sentence.text):
