@@ -40,6 +40,13 @@ api = NinjaAPI(
 )
 
 
+# The server refuses a request line longer than it takes (serve's REQUEST_LINE_LIMIT) before the
+# API sees it. Every request the parameters' bounds allow fits; a longer one is outside them.
+URI_TOO_LONG: dict[str, dict[int, dict[str, str]]] = {
+    "responses": {414: {"description": "URI Too Long: the request line is too long"}}
+}
+
+
 def is_staff(request: HttpRequest) -> bool:
     user = getattr(request, "user", None)
     return bool(user and user.is_authenticated and user.is_staff)
@@ -55,7 +62,10 @@ def _country(value: str | None, field: str) -> str | None:
 
 
 @api.get(
-    "/people", response={200: schemas.PersonList, 422: schemas.ValidationErrors}, tags=["people"]
+    "/people",
+    response={200: schemas.PersonList, 422: schemas.ValidationErrors},
+    tags=["people"],
+    openapi_extra=URI_TOO_LONG,
 )
 def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[str, object]:
     """People in the registry; `q` matches names in any script and spelling."""
@@ -87,6 +97,7 @@ def _status(value: str) -> str:
     "/people/{person_id}",
     response={200: schemas.PersonDetail, 404: schemas.NotFound, 422: schemas.ValidationErrors},
     tags=["people"],
+    openapi_extra=URI_TOO_LONG,
 )
 def person(request: HttpRequest, person_id: Path[schemas.PersonId]) -> dict[str, object]:
     """One person with names, events and the sources of each."""
@@ -99,7 +110,10 @@ def person(request: HttpRequest, person_id: Path[schemas.PersonId]) -> dict[str,
 
 
 @api.get(
-    "/events", response={200: schemas.EventList, 422: schemas.ValidationErrors}, tags=["events"]
+    "/events",
+    response={200: schemas.EventList, 422: schemas.ValidationErrors},
+    tags=["events"],
+    openapi_extra=URI_TOO_LONG,
 )
 def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[str, object]:
     """Events on people's timelines and collective events, oldest first."""
@@ -141,13 +155,19 @@ def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[s
     response={200: schemas.StatsOut, 422: schemas.ValidationErrors},
     by_alias=True,
     tags=["stats"],
+    openapi_extra=URI_TOO_LONG,
 )
 def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[str, object]:
     """The registry's own counts as of a date, with reported estimates beside them."""
     return compute(filters.as_of, filters.country, filters.series, filters.from_).as_json()
 
 
-@api.get("/match", response={200: schemas.MatchOut, 422: schemas.ValidationErrors}, tags=["people"])
+@api.get(
+    "/match",
+    response={200: schemas.MatchOut, 422: schemas.ValidationErrors},
+    tags=["people"],
+    openapi_extra=URI_TOO_LONG,
+)
 def match(request: HttpRequest, filters: Query[schemas.MatchFilters]) -> dict[str, object]:
     """Registry people whose names match `name`; a score of 0.7 or more means the same person."""
     found = registry_index.match(filters.name, filters.limit, staff=is_staff(request))

@@ -8,9 +8,18 @@ bound or format missing from the document, or a 500 behind one, fails here.
 
 The cases are made at collection from the document the code builds (Schemathesis's loading from
 a fixture does not run under pytest 9), and a test checks that the server serves that same
-document. The run is deterministic (derandomised, fixed seed) and bounded: every enum value and
-boundary once (about 800 cases), then `MAX_EXAMPLES` random ones per route. Hypothesis and
-Schemathesis write nothing into the working tree.
+document. The run is bounded: every enum value and boundary once (about 800 cases), then
+`MAX_EXAMPLES` random ones per route. It is deterministic: derandomised with a fixed seed, and
+drawing from the document alone. Hypothesis also mixes in literals it finds in whatever local
+modules happen to be imported (and stops reading them after a time limit), so the cases changed
+with the rest of the suite, the code of the day and the machine's load: a whole-suite run once
+drew a name long enough to be refused by the server. Hypothesis and Schemathesis write nothing
+into the working tree.
+
+A request line longer than gunicorn takes (`REQUEST_LINE_LIMIT`) is answered 414 before Django
+sees it. Every request the document allows fits, which a test checks against the longest one
+(each text at its `maxLength` in four-byte characters, 12 bytes once percent-encoded). Requests
+the document forbids may be longer (a name past its `maxLength`), so every route declares 414.
 
 Requests that once made a server error are kept below as plain examples, which also run on
 PostgreSQL (the served registry is always SQLite).
@@ -26,12 +35,16 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from unittest import mock
+from urllib.parse import quote
 
 import hypothesis.configuration
 import pytest
 import requests
 import schemathesis
 from django.test import Client
+from hypothesis.internal.conjecture import providers
+from hypothesis.internal.constants_ast import Constants
 from schemathesis.checks import CheckFunction, not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -42,11 +55,14 @@ from schemathesis.specs.openapi.checks import (
 
 from rollcall.api.routes import api
 from rollcall.demo.load import load_demo
+from rollcall.web.management.commands.serve import REQUEST_LINE_LIMIT
 
 if TYPE_CHECKING:
     from schemathesis.specs.openapi.schemas import OpenApiCase
 
 API_ROOT = "/api/v1/"
+# 𠎈: four bytes in UTF-8, so twelve in a URL.
+WIDEST_CHARACTER = "\U00020388"
 SEED = 20251213
 MAX_EXAMPLES = 25
 CHECKS: list[CheckFunction] = [
@@ -84,6 +100,69 @@ def http() -> Iterator[requests.Session]:
         yield session
 
 
+@pytest.fixture(scope="module")
+def cases_from_the_document_alone() -> Iterator[None]:
+    """Keep Hypothesis from drawing literals out of whatever local modules are imported.
+
+    Which modules those are, what they hold and how many of them are read before Hypothesis's
+    time limit all vary between runs; the document does not. Hypothesis has no setting for this,
+    hence its internal hook, and its cache of constants is emptied on the way in and out.
+    """
+    with mock.patch.object(providers, "_get_local_constants", Constants):
+        providers.CONSTANTS_CACHE.cache.clear()
+        yield
+    providers.CONSTANTS_CACHE.cache.clear()
+
+
+def longest_allowed(parameter: dict[str, Any]) -> str:
+    """The allowed value of `parameter` that takes the most bytes in a URL."""
+    schema = parameter["schema"]
+    if "enum" in schema:
+        return max((str(value) for value in schema["enum"]), key=lambda value: len(quote(value)))
+    if schema["type"] == "integer":
+        return max(str(schema["minimum"]), str(schema["maximum"]), key=len)
+    if schema.get("format") == "date":
+        return "2099-12-31"
+    assert "maxLength" in schema, f"{parameter['name']} has no bound on its length"
+    return WIDEST_CHARACTER * schema["maxLength"]
+
+
+def request_line(prepared: requests.PreparedRequest) -> str:
+    return f"{prepared.method} {prepared.path_url} HTTP/1.1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "path", [path for path in DOCUMENT["paths"] if "get" in DOCUMENT["paths"][path]]
+)
+def test_the_longest_request_the_document_allows_is_not_refused_as_too_long(
+    path: str, served_demo: str, http: requests.Session
+) -> None:
+    operation = DOCUMENT["paths"][path]["get"]
+    values = {p["name"]: longest_allowed(p) for p in operation.get("parameters", [])}
+    path_values = {
+        p["name"]: values.pop(p["name"]) for p in operation["parameters"] if p["in"] == "path"
+    }
+    url = served_demo + path.format(
+        **{name: quote(value, safe="") for name, value in path_values.items()}
+    )
+    prepared = http.prepare_request(requests.Request("GET", url, params=values))
+    assert len(request_line(prepared).encode()) <= REQUEST_LINE_LIMIT
+    answer = http.send(prepared, timeout=30)
+    assert answer.status_code != 414
+    assert str(answer.status_code) in {str(status) for status in operation["responses"]}
+
+
+@pytest.mark.slow
+def test_a_request_line_past_the_servers_limit_is_refused_with_the_documented_414(
+    served_demo: str, http: requests.Session
+) -> None:
+    name = WIDEST_CHARACTER * (REQUEST_LINE_LIMIT // 12 + 1)
+    case = read_api[f"{API_ROOT}match"]["GET"].Case(query={"name": name})
+    answer = case.call_and_validate(base_url=served_demo, session=http, checks=CHECKS, timeout=30)
+    assert answer.status_code == 414
+
+
 @pytest.mark.slow
 def test_the_served_openapi_document_is_the_one_the_cases_are_made_from(served_demo: str) -> None:
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -94,7 +173,7 @@ def test_the_served_openapi_document_is_the_one_the_cases_are_made_from(served_d
 @pytest.mark.slow
 @read_api.parametrize()
 def test_every_request_is_answered_as_the_openapi_document_says(
-    case: OpenApiCase, served_demo: str, http: requests.Session
+    case: OpenApiCase, served_demo: str, http: requests.Session, cases_from_the_document_alone: None
 ) -> None:
     case.call_and_validate(base_url=served_demo, session=http, checks=CHECKS, timeout=30)
 

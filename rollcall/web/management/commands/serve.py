@@ -14,6 +14,9 @@ from django.core.management.base import BaseCommand
 from rollcall.demo.load import load_demo
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# gunicorn's own default, stated so that the API's parameter bounds can be checked against it:
+# a longer request line is answered 414 before Django sees it.
+REQUEST_LINE_LIMIT = 4094
 
 
 class Command(BaseCommand):
@@ -53,6 +56,8 @@ class Command(BaseCommand):
             "-",
             "--graceful-timeout",
             "5",
+            "--limit-request-line",
+            str(REQUEST_LINE_LIMIT),
             # gunicorn's control socket defaults to one path in $HOME shared by every server on
             # the machine (a demo, a test server, production); Rollcall does not use it.
             "--no-control-socket",
