@@ -19,6 +19,8 @@ COMMANDS = {
     "stats": "registry counts as of a date",
     "history": "list the recorded changes of one record",
     "extract": "read one article and print the facts it reports (writes nothing)",
+    "ingest": "store articles and queue the facts they report for review",
+    "review": "list, accept or reject the facts queued for review",
 }
 
 

@@ -20,8 +20,8 @@ CONTRACT_COMMANDS = [
     "import",
     "export",
     "extract",
-    # `ingest` (article ingestion) is a contract command still to be built; it is not listed
-    # until it works, and belongs here then.
+    "ingest",
+    "review",
     "match",
     "stats",
 ]
