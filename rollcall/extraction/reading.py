@@ -340,9 +340,35 @@ def date_line(line: str) -> date | None:
     return None
 
 
+# An all-numeric date: "03.07.2025" (dots) or "07/03/2025" (slashes).
+NUMERIC_DATE = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{4})$")
+
+
+def numeric_date(found: re.Match[str]) -> date | None:
+    """Dots are written day first (European and post-Soviet usage; ISO uses dashes). Slashes are
+    day first in most of the world and month first in the US: only a number above 12 decides."""
+    first, separator, second, year = found.groups()
+    a, b = int(first), int(second)
+    if separator == "." or a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    elif a == b:
+        day, month = a, b
+    else:
+        return None
+    try:
+        return date(int(year), month, day)
+    except ValueError:
+        return None
+
+
 def parse_date(text: str) -> date | None:
     if not text:
         return None
+    numeric = NUMERIC_DATE.match(text)
+    if numeric is not None:
+        return numeric_date(numeric)
     # Absolute dates only: a day, a month and a year, never "yesterday" or a bare "2020".
     found = dateparser.parse(
         text,

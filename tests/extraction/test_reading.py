@@ -410,3 +410,30 @@ def test_a_page_that_never_ends_is_refused_at_the_time_limit(server: str) -> Non
     ):
         read_quickly(f"{server}/trickle", timeout=0.5)
     assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("03.07.2025", date(2025, 7, 3)),
+        ("3.7.2025", date(2025, 7, 3)),
+        ("13.07.2025", date(2025, 7, 13)),
+        ("07/13/2025", date(2025, 7, 13)),
+        ("13/07/2025", date(2025, 7, 13)),
+    ],
+)
+def test_a_dotted_date_is_day_first_and_a_slashed_one_is_read_when_a_day_over_12_decides(
+    tmp_path: Path, line: str, expected: date
+) -> None:
+    path = tmp_path / "numeric.txt"
+    path.write_text(f"Five detained in Tbilisi\n\n{line}\n\nPolice detained five.\n", "utf-8")
+    assert read_document(str(path)).published == expected
+
+
+@pytest.mark.parametrize("line", ["07/03/2025", "31.02.2025"])
+def test_an_ambiguous_slashed_date_or_an_impossible_one_gives_no_publication_date(
+    tmp_path: Path, line: str
+) -> None:
+    path = tmp_path / "numeric.txt"
+    path.write_text(f"Five detained in Tbilisi\n\n{line}\n\nPolice detained five.\n", "utf-8")
+    assert read_document(str(path)).published is None
