@@ -76,6 +76,9 @@ _NOT_PEOPLE = regex.compile(
     rf"^\s+(?:\w+\s+){{0,2}}?(?:{_alternation(lang.NOT_PEOPLE_RELEASED)})\b", regex.IGNORECASE
 )
 _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
+_OTHER_SIDE = regex.compile(
+    rf"\b(?:{_alternation(lang.OTHER_SIDE)})\s+(?:[\p{{L}}'’-]+\s+){{0,3}}$", regex.IGNORECASE
+)
 _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bbut\b|\bwho\b|\bwhich\b")
 _KIND_RES = tuple((kind, _words_re(cues)) for kind, cues in lang.RELEASE_KINDS)
 _KIND_ONLY = _words_re(lang.KIND_ONLY_TRIGGERS)
@@ -215,6 +218,8 @@ def find_mentions(
             and not _has_people(sentence, counts, people)
         ):
             continue
+        if mentions and _describes_people(sentence.text, local_start, match.group()):
+            continue
         mention = Mention(kind, index, sentence.start + local_start, sentence.start + local_end)
         prefix = sentence.text[max(0, local_start - 30) : local_start]
         mention.background = bool(_BACKGROUND.search(prefix))
@@ -234,6 +239,17 @@ def find_mentions(
     _attach_persons(sentence, mentions, people, text)
     _attach_kinds(sentence, mentions)
     return mentions
+
+
+def _describes_people(sentence_text: str, local_start: int, trigger: str) -> bool:
+    """A participle right after a people noun, after the sentence's own event, describes who they
+    are ("pardoned 14 people convicted of extremism"), it reports nothing new."""
+    before = rx(r"([\p{L}]+)\s+$").search(sentence_text[:local_start])
+    return (
+        before is not None
+        and before.group(1).lower() in lang.PEOPLE_NOUNS
+        and trigger.split()[0].lower().endswith("ed")
+    )
 
 
 def _has_people(sentence: Sentence, counts: list[CountMention], people: list[PersonSpan]) -> bool:
@@ -327,6 +343,8 @@ def _attach_persons(
 ) -> None:
     names = [p for p in people if p.role == "person"]
     for person in names:
+        if _OTHER_SIDE.search(text[max(0, person.start - 60) : person.start]):
+            continue
         after = text[person.end : person.end + 30]
         # A name directly before an active event verb did it ("Lukashenko pardoned …").
         agent = rx(r"(?:['’]s)?\s+(?:has\s+|had\s+)?(\w+)").match(after)

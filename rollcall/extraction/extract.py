@@ -185,6 +185,48 @@ def _attach_followers(
         )
 
 
+def _links_of(record: dict[str, object]) -> list[dict[str, str]]:
+    links = record.get("linked")
+    return links if isinstance(links, list) else []
+
+
+def _pair_exchanges(records: list[dict[str, object]]) -> None:
+    """An exchange frees people on both sides: the releases by other states at the same time are
+    its other halves, each an `exchange` linked to the states on the other side, and a state that
+    mediated one half mediated the whole."""
+    releases = [r for r in records if r["type"] == "release" and r.get("country")]
+    swaps = [r for r in releases if r.get("release_kind") == "exchange"]
+    for swap in swaps:
+        halves = [
+            r
+            for r in releases
+            if r is swap
+            or (
+                r["country"] != swap["country"]
+                and (r["date"] is None or swap["date"] is None or r["date"] == swap["date"])
+                and r.get("release_kind") in {"exchange", "deal", "other"}
+            )
+        ]
+        if len(halves) < 2:
+            continue
+        mediators = [
+            link for half in halves for link in _links_of(half) if link["type"] == "mediation"
+        ]
+        states = {str(half["country"]) for half in halves}
+        for half in halves:
+            half["release_kind"] = "exchange"
+            links = _links_of(half)
+            parties = {str(half["country"])}
+            for other in sorted(states - parties):
+                link = {"type": "exchange", "by": other}
+                if link not in links:
+                    links.append(link)
+            for link in mediators:
+                if link not in links and link["by"] not in states:
+                    links.append(link)
+            half["linked"] = links
+
+
 def extract(document: Document) -> dict[str, object]:
     """The extraction JSON for one article (`persons[].match` left None for the registry layer)."""
     text = document.text
@@ -211,6 +253,7 @@ def extract(document: Document) -> dict[str, object]:
     nationals: dict[int, list[tuple[str, CountMention | None]]] = {}
     links: list[tuple[int, list[dict[str, str]]]] = []
     followers: dict[int, list[str]] = {}
+    nationals_of: set[int] = set()
     last_person = ""
     for index, sentence in enumerate(sentences):
         in_countries = _within(countries, country_starts, sentence)
@@ -262,10 +305,15 @@ def extract(document: Document) -> dict[str, object]:
         moved = _destinations(text, sentence, in_countries, in_counts)
         if moved:
             destinations.append((index, moved))
-        if kept:
+        if kept or (not found and index - 1 in nationals_of):
             named = find_nationals(sentence, in_countries, in_counts)
             if named:
-                nationals[index] = named
+                # A sentence with no event of its own that names citizenships right after one
+                # that does ("Four of them were foreigners: three Poles and …") tells of that one.
+                owner = index if kept else index - 1
+                nationals.setdefault(owner, []).extend(named)
+            if kept:
+                nationals_of.add(index)
         stated = find_links(text, sentence, in_countries, holder)
         if stated:
             links.append((index, stated))
@@ -326,6 +374,7 @@ def extract(document: Document) -> dict[str, object]:
         record["evidence"] = [_evidence(text, sentences[i]) for i in event.sentences]
         out_events.append(record)
 
+    _pair_exchanges(out_events)
     out_estimates: list[dict[str, object]] = []
     for estimate, country in estimates:
         out_estimates.append(

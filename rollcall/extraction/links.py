@@ -22,8 +22,11 @@ _EXCHANGE = _re(lang.EXCHANGE)
 _MEDIATION = _re(lang.MEDIATION)
 _CONTEXT = _re(lang.RELEASE_CONTEXT)
 _TARGET_BEFORE = _re(lang.TARGET_BEFORE)
+# The state as the subject of the easing, also through a relative clause ("…, which in return
+# eased sanctions").
 _EASED_BY = regex.compile(
-    rf"\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:\w+\s+)?(?:{'|'.join(lang.EASING)})\b",
+    rf"(?:\s*,\s*(?:which|that)\s+(?:\w+\s+){{0,2}}?|\s+)(?:has\s+|had\s+|have\s+|will\s+)?"
+    rf"(?:\w+\s+)?(?:{'|'.join(lang.EASING)})\b",
     regex.IGNORECASE,
 )
 _PARTY_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.PARTY_COMPOUND)})\b", regex.IGNORECASE)

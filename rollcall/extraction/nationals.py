@@ -5,6 +5,7 @@ from __future__ import annotations
 import regex
 
 from rollcall.extraction.countries import CountryMention
+from rollcall.extraction.lang.en_events import PEOPLE_NOUNS
 from rollcall.extraction.numbers import CountMention
 from rollcall.extraction.sentences import Sentence
 
@@ -12,7 +13,11 @@ _CITIZENS_OF = regex.compile(
     r"\b(?:citizens?|nationals?|passport[- ]holders?)\s+of\s+(?:the\s+)?$", regex.IGNORECASE
 )
 _NATIONALS_NOUN = regex.compile(
-    r"^\s+(?:nationals|citizens|passport[- ]holders)\b", regex.IGNORECASE
+    r"^\s+(?:nationals?|citizens?|passport[- ]holders?)\b", regex.IGNORECASE
+)
+# "two Cambodian activists": a counted group of people named by the adjective of their country.
+_PEOPLE_NOUN = regex.compile(
+    rf"^\s+(?:[\p{{Ll}}-]+\s+)?(?:{'|'.join(sorted(PEOPLE_NOUNS))})\b", regex.IGNORECASE
 )
 
 
@@ -25,18 +30,25 @@ def find_nationals(
     for country in countries:
         local_end = country.end - sentence.start
         local_start = country.start - sentence.start
-        if country.form == "demonym" or (
-            country.form == "adjective" and _NATIONALS_NOUN.match(text[local_end:])
+        count = next(
+            (
+                c
+                for c in counts
+                if c.end <= country.start
+                and not text[c.end - sentence.start : local_start].strip(" \t-")
+            ),
+            None,
+        )
+        counted_group = (
+            country.form == "adjective"
+            and count is not None
+            and _PEOPLE_NOUN.match(text[local_end:]) is not None
+        )
+        if (
+            country.form == "demonym"
+            or counted_group
+            or (country.form == "adjective" and _NATIONALS_NOUN.match(text[local_end:]))
         ):
-            count = next(
-                (
-                    c
-                    for c in counts
-                    if c.end <= country.start
-                    and not text[c.end - sentence.start : local_start].strip(" \t-")
-                ),
-                None,
-            )
             if not any(code == country.code for code, _ in found):
                 found.append((country.code, count))
             continue

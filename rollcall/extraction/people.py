@@ -47,6 +47,7 @@ _WORD_RE = regex.compile(rf"(?:{_WORD})|(?:{_PARTICLE})")
 _TOKEN = regex.compile(r"[\p{L}'’-]+|[,;:.!?()\"“”]")
 
 
+_AGE_APPOSITION = regex.compile(rf"^(?:{'|'.join(lang.AGE_APPOSITION)})", regex.IGNORECASE)
 _ALIAS = regex.compile(r"\((?:also|aka|a\.k\.a\.|or|née|born)\b[^()]*$", regex.IGNORECASE)
 
 
@@ -199,7 +200,13 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
         if len(words) < 2:
             continue
         gazetteer = any(is_given_name(w) for w in words[:-1]) or is_given_name(words[-1])
-        if initial and not gazetteer and " ".join(words) not in inner and words[-1] not in surnames:
+        if (
+            initial
+            and not gazetteer
+            and " ".join(words) not in inner
+            and words[-1] not in surnames
+            and not _AGE_APPOSITION.match(text[end : end + 40])
+        ):
             continue
         if _place_like(text, start, end, gazetteer=gazetteer):
             continue

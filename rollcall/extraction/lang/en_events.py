@@ -60,6 +60,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"forced (?:into exile|to leave)",
         r"forcibly (?:exiled|removed|sent abroad)",
         r"banished",
+        r"stripped (?:\w+ ){0,4}?of (?:their |his |her )?(?:citizenship|nationality)",
+        r"put (?:\w+ ){0,3}?on (?:a|an) (?:plane|flight)",
     ),
     "death_in_custody": (
         r"died (?:\S+ ){0,4}(?:in|while in|behind|at) (?:\w+ )?"
@@ -239,6 +241,10 @@ PEOPLE_NOUNS = frozenset(
     ]
 )
 
+# Before a name, words that make it the other side of a swap, not one of those freed here
+# ("released Oleg Trushin in return for Daniel Horne").
+OTHER_SIDE = (r"in (?:return|exchange) for", r"(?:swapped|traded|exchanged) for")
+
 # Words before a count that make it a part of the people concerned, not their number.
 SUBSET_BEFORE = ("including", "among them", "of whom", "of them", "among whom", "among")
 
@@ -255,7 +261,7 @@ RELOCATION = (
     r"moved",
     r"deport(?:ed|ing)",
     r"expell?ed",
-    r"(?:bused|bussed|flown|driven|escorted|handed over|brought)",
+    r"(?:bused|bussed|flown|flew|driven|escorted|handed over|brought)",
     r"left for",
     r"crossed into",
     r"arrived in",

@@ -45,6 +45,11 @@ TARGET_FILLER = frozenset(
         "national",
         "flagship",
         "so-called",
+        # A generic kind before the entity's own name ("the state airline Belavia").
+        "state",
+        "airline",
+        "carrier",
+        "bank",
     ]
 )
 # Generic heads after the sanctioned thing ("potash fertilizer industry" → potash).

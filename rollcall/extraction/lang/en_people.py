@@ -567,7 +567,18 @@ THING_WORDS = frozenset(
         "security",
         "intermediate",
         "people's",
+        # Holidays and named days ("Independence Day", "Victory Day").
+        "day",
     ]
+)
+
+# After a sentence-initial run, an age in apposition makes it a person even with an unknown given
+# name ("Hamid Rezaei, a 27-year-old protester, …", "Lin Wei, 52, …", "… , aged 61,").
+AGE_APPOSITION = (
+    r",\s+(?:a|an)\s+\d{1,3}-year-old\b",
+    r",\s+(?:a|an)\s+[a-z]+-year-old\b",
+    r",\s+\d{1,3}\s*,",
+    r",\s+aged\s+\d{1,3}\b",
 )
 
 # A lower-case word right after a run that makes it a place or a body ("Ghezel Hesar prison").

@@ -1,0 +1,188 @@
+"""Short articles in phrasings unlike the benchmark's, to keep the rules general.
+
+Every article here is SYNTHETIC: the people, their arrests, releases and deaths are invented; only
+the countries and places are real. Each test states the facts a careful reader would take from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rollcall.extraction import Document, extract
+
+
+def events_of(text: str, published: date) -> list[dict[str, object]]:
+    result = extract(Document(text=text, title=text.split("\n")[0], published=published))
+    events = result["events"]
+    assert isinstance(events, list)
+    return events
+
+
+def one(events: list[dict[str, object]], kind: str) -> dict[str, object]:
+    found = [e for e in events if e["type"] == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def names(event: dict[str, object]) -> list[str]:
+    persons = event["persons"]
+    assert isinstance(persons, list)
+    return [p["name"] for p in persons]
+
+
+def test_a_person_named_before_an_age_apposition_is_the_one_who_died_and_was_arrested() -> None:
+    events = events_of(
+        "Protester dies in custody\n\n"
+        "Hamid Rezaei, a 27-year-old protester, died in pre-trial detention in Tehran on Sunday, "
+        "his family said. He was detained by security forces in January.",
+        date(2025, 4, 13),
+    )
+    death = one(events, "death_in_custody")
+    assert (death["date"], death["country"], names(death)) == ("2025-04-13", "IR", ["Hamid Rezaei"])
+    arrest = one(events, "arrest")
+    assert (arrest["date"], names(arrest)) == ("2025-01", ["Hamid Rezaei"])
+
+
+def test_a_blogger_freed_at_the_end_of_his_term_in_the_passive_voice() -> None:
+    events = events_of(
+        "Blogger freed after two years\n\n"
+        "Vasil Kerimov, a 34-year-old blogger, was freed on Tuesday by a court in Baku after "
+        "serving his full sentence, his lawyer said. Kerimov had been arrested in March 2023.",
+        date(2025, 6, 12),
+    )
+    release = one(events, "release")
+    assert release["release_kind"] == "end_of_term"
+    assert (release["date"], release["country"], names(release)) == (
+        "2025-06-10",
+        "AZ",
+        ["Vasil Kerimov"],
+    )
+    assert one(events, "arrest")["date"] == "2023-03"
+
+
+def test_citizenships_in_the_sentence_after_a_pardon_are_those_of_the_pardoned() -> None:
+    events = events_of(
+        "Belarus pardons 14 prisoners\n\n"
+        'The head of state pardoned 14 people convicted of "extremism" on Friday, Belarusian '
+        "state media reported. The pardoned included Ivan Dorokh, a retired teacher, and Alena "
+        "Sitnik, a nurse.\n\nFour of them were foreigners: three Poles and a Japanese citizen.",
+        date(2025, 7, 4),
+    )
+    assert [e["type"] for e in events] == ["release"]  # "convicted of" describes the people
+    release = events[0]
+    assert release["release_kind"] == "pardon"
+    assert release["count"] == {"value": 14, "qualifier": "exact"}
+    assert names(release) == ["Ivan Dorokh", "Alena Sitnik"]
+    assert release["nationals"] == [
+        {"country": "PL", "count": {"value": 3, "qualifier": "exact"}},
+        {"country": "JP", "count": None},
+    ]
+
+
+def test_both_halves_of_a_swap_are_exchanges_linked_to_each_other_and_to_the_mediator() -> None:
+    events = events_of(
+        "Journalist swapped in Istanbul\n\n"
+        "Russia on Thursday freed the American reporter Daniel Horne, who was swapped for a "
+        "Russian businessman held in Germany, in an exchange brokered by Turkey. Germany released "
+        "the businessman, Oleg Trushin, in return for Horne.",
+        date(2025, 3, 20),
+    )
+    releases = {e["country"]: e for e in events if e["type"] == "release"}
+    assert set(releases) == {"RU", "DE"}
+    for holder, other in (("RU", "DE"), ("DE", "RU")):
+        release = releases[holder]
+        assert release["release_kind"] == "exchange"
+        links = release["linked"]
+        assert isinstance(links, list)
+        assert {"type": "exchange", "by": other} in links
+        assert {"type": "mediation", "by": "TR"} in links
+    assert names(releases["RU"]) == ["Daniel Horne"]
+    assert names(releases["DE"]) == ["Oleg Trushin"]  # the man he was swapped for is not freed here
+
+
+def test_prisoners_handed_over_at_the_border_in_a_deal_for_sanctions_relief() -> None:
+    events = events_of(
+        "Activists handed over at the border\n\n"
+        "Belarusian authorities released five political prisoners on Saturday and handed them "
+        "over to Lithuanian officials at the border, in a deal negotiated with the United States, "
+        "which in return eased sanctions on the state airline Belavia.",
+        date(2025, 9, 13),
+    )
+    release = one(events, "release")
+    assert release["release_kind"] == "deal"
+    assert release["count"] == {"value": 5, "qualifier": "exact"}
+    assert release["destinations"] == [{"country": "LT", "count": None}]
+    links = release["linked"]
+    assert isinstance(links, list)
+    assert {"type": "agreement", "by": "US"} in links
+    assert {"type": "sanctions_relief", "by": "US", "target": "Belavia"} in links
+
+
+def test_critics_stripped_of_citizenship_and_flown_abroad_are_deported() -> None:
+    events = events_of(
+        "Nicaragua sends critics abroad\n\n"
+        "Nicaragua stripped 12 opposition figures of citizenship and flew them to Guatemala on "
+        "Monday, according to relatives. Among them was the poet Rosa Guerrero.",
+        date(2025, 2, 10),
+    )
+    deportation = one(events, "deportation")
+    assert deportation["country"] == "NI"
+    assert deportation["date"] == "2025-02-10"
+    assert deportation["count"] == {"value": 12, "qualifier": "exact"}
+    assert deportation["destinations"] == [{"country": "GT", "count": None}]
+    assert names(deportation) == ["Rosa Guerrero"]
+
+
+def test_a_counted_group_named_by_its_country_adjective_gives_their_citizenship() -> None:
+    events = events_of(
+        "Two activists expelled\n\n"
+        "Thailand expelled two Cambodian activists to Cambodia on Wednesday, police said.",
+        date(2025, 6, 18),
+    )
+    deportation = one(events, "deportation")
+    assert deportation["country"] == "TH"
+    assert deportation["destinations"] == [{"country": "KH", "count": None}]
+    assert deportation["nationals"] == [
+        {"country": "KH", "count": {"value": 2, "qualifier": "exact"}}
+    ]
+
+
+def test_people_amnestied_on_a_named_day_and_the_day_is_no_person() -> None:
+    events = events_of(
+        "Myanmar amnesty\n\n"
+        "More than two dozen political prisoners were amnestied on Independence Day, the "
+        "military government said, among them the student leader Ko Aung Min Htet.",
+        date(2025, 1, 4),
+    )
+    release = one(events, "release")
+    assert release["release_kind"] == "amnesty"
+    assert release["country"] == "MM"
+    assert release["count"] == {"value": 24, "qualifier": "more_than"}
+    assert names(release) == ["Aung Min Htet"]
+
+
+def test_names_after_the_verb_are_the_people_sentenced() -> None:
+    events = events_of(
+        "Court jails three journalists\n\n"
+        "A court in Moscow on Wednesday sentenced three journalists, Pavel Lebedev, Irina "
+        'Sokolova and Gleb Marin, to five and a half years in prison each for "participating in '
+        'an extremist organisation".',
+        date(2025, 4, 16),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["date"], sentence["country"]) == ("2025-04-16", "RU")
+    assert sentence["count"] == {"value": 3, "qualifier": "exact"}
+    assert names(sentence) == ["Pavel Lebedev", "Irina Sokolova", "Gleb Marin"]
+
+
+def test_an_arrest_with_at_least_a_count_and_names_among_them() -> None:
+    events = events_of(
+        "Police detain activists\n\n"
+        "Georgian police detained at least seven activists overnight in Tbilisi, among them Nino "
+        "Beridze and Levan Gelashvili, rights groups said.",
+        date(2025, 5, 2),
+    )
+    arrest = one(events, "arrest")
+    assert (arrest["country"], arrest["date"]) == ("GE", "2025-05-02")
+    assert arrest["count"] == {"value": 7, "qualifier": "at_least"}
+    assert names(arrest) == ["Nino Beridze", "Levan Gelashvili"]
