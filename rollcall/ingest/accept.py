@@ -8,9 +8,11 @@ created. A proposal already accepted creates nothing again.
 What an event proposal creates:
 - each person: the registry person the proposal names (`match.person_id`, which a reviewer may
   change), else the person an earlier accepted proposal of the same article attached that very
-  name to, else a new person with the name as spelled as primary name. A new person is published
-  and public: a reviewer accepting a fact reported by a named article is the review a draft waits
-  for (`rollcall import --draft` makes drafts because nobody has looked at them yet);
+  name to, else a person added to the registry since the proposal was queued whom the name
+  matches (another article's accepted person), else a new person with the name as spelled as
+  primary name. A new person is published and public: a reviewer accepting a fact reported by a
+  named article is the review a draft waits for (`rollcall import --draft` makes drafts because
+  nobody has looked at them yet);
 - an event per person;
 - for a batch (no named people, several, a count above the number named, destinations or
   linked measures), a collective event the person events point to, with a destination count
@@ -42,7 +44,7 @@ from rollcall.collective.models import (
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.custody import writing_events
 from rollcall.events.models import Event
-from rollcall.ingest.matching import list_of
+from rollcall.ingest.matching import best_match, list_of
 from rollcall.ingest.models import Proposal, ProposalKind, ProposalStatus
 from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.lib.scripts import guess_script
@@ -232,7 +234,7 @@ class Writer:
             raise ReviewError(f"{self.proposal.uid}: a person without a name")
         match = spec.get("match")
         uid = match.get("person_id") if isinstance(match, dict) else None
-        uid = uid or self.earlier_person(name)
+        uid = uid or self.earlier_person(name) or self.added_since(name)
         if isinstance(uid, str) and uid:
             found = Person.objects.filter(uid=uid).first()
             if found is None:
@@ -262,6 +264,21 @@ class Writer:
             if isinstance(persons, dict) and isinstance(persons.get(name), str):
                 return str(persons[name])
         return None
+
+    def added_since(self, name: str) -> str | None:
+        """A person added to the registry since the proposal was queued whom the name matches.
+
+        An article ingested before another one's people were accepted could not be matched to
+        them; a match against the people the registry held at ingest is the one the reviewer
+        saw and left unset, and stays so.
+        """
+        found = best_match(name)
+        if found is None:
+            return None
+        person = Person.objects.filter(
+            uid=found["person_id"], created_at__gt=self.proposal.queued_at
+        ).first()
+        return person.uid if person is not None else None
 
     def collective(
         self,

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from rollcall.extraction import extract, read_document
+from rollcall.ingest.matching import list_of
 from rollcall.ingest.models import Proposal, ProposalStatus
 from rollcall.people.matching import registry_index
 from rollcall.sources.models import Source
@@ -44,6 +46,14 @@ def another_article(directory: Path) -> Path:
     return path
 
 
+def facts_of_the_example() -> list[str]:
+    """The kinds of the facts the extractor reads from the example article, in its order: the
+    queue must hold exactly these, whatever the extractor's rules come to find."""
+    extraction = extract(read_document(str(EXAMPLE)))
+    kinds = [str(event["type"]) for event in list_of(extraction["events"])]
+    return kinds + ["estimate" for _ in list_of(extraction["estimates"])]
+
+
 def review_list(database: Path) -> list[dict[str, object]]:
     listed = rollcall(database, "review", "list")
     assert listed.returncode == 0, listed.stderr
@@ -54,9 +64,12 @@ def test_an_article_is_stored_as_a_source_and_each_fact_queued(registry: Path) -
     result = rollcall(registry, "ingest", str(EXAMPLE))
     assert result.returncode == 0, result.stderr
     assert "Belarus Releases 123 Political Prisoners" in result.stdout
-    assert "queued 4 proposals" in result.stdout
+    kinds = facts_of_the_example()
+    assert f"queued {len(kinds)} proposals" in result.stdout
     queued = review_list(registry)
-    assert [p["type"] for p in queued] == ["release", "arrest", "sentence", "estimate"]
+    assert [p["type"] for p in queued] == kinds
+    assert kinds[0] == "release"
+    assert "estimate" in kinds
     text = EXAMPLE.read_text(encoding="utf-8")
     for proposal in queued:
         assert proposal["status"] == "pending"
@@ -87,9 +100,10 @@ def test_the_same_article_twice_is_recognised_and_queued_once(registry: Path) ->
 def test_a_dry_run_says_what_it_would_queue_and_writes_nothing(registry: Path) -> None:
     result = rollcall(registry, "ingest", "--dry-run", str(EXAMPLE))
     assert result.returncode == 0, result.stderr
-    assert "would queue 4 proposals" in result.stdout
+    n = len(facts_of_the_example())
+    assert f"would queue {n} proposals" in result.stdout
     assert review_list(registry) == []
-    assert "queued 4 proposals" in rollcall(registry, "ingest", str(EXAMPLE)).stdout
+    assert f"queued {n} proposals" in rollcall(registry, "ingest", str(EXAMPLE)).stdout
 
 
 def test_a_directory_gives_its_articles_in_name_order(registry: Path, tmp_path: Path) -> None:
@@ -122,8 +136,9 @@ def test_garbage_among_articles_is_one_line_each_and_the_good_ones_are_ingested(
     assert errors[0].startswith(str(empty))
     assert "empty" in errors[0]
     assert errors[1].startswith(str(binary))
-    assert "queued 4 proposals" in result.stdout
-    assert len(review_list(registry)) == 4
+    n = len(facts_of_the_example())
+    assert f"queued {n} proposals" in result.stdout
+    assert len(review_list(registry)) == n
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -63,11 +64,9 @@ def test_accepting_an_article_gives_the_api_its_release_and_people(queued: list[
         assert event.citations.filter(source=source).exists()
     # Kolesnikova's three proposals attach to one person, not three.
     kolesnikova = Person.objects.get(names__value="Maria Kolesnikova")
-    assert sorted(kolesnikova.events.values_list("type", flat=True)) == [
-        "arrest",
-        "release",
-        "sentence",
-    ]
+    events = list(kolesnikova.events.values_list("type", flat=True))
+    assert events.count("release") == 1
+    assert events.count("arrest") == 1
     assert CustodyInterval.objects.filter(person=kolesnikova, end_type="release").exists()
     measure = SanctionsMeasure.objects.get()
     assert (measure.issuer, measure.target, measure.action) == ("US", "potash", "eased")
@@ -98,7 +97,8 @@ def test_accepting_twice_creates_nothing_twice(queued: list[Proposal]) -> None:
     review("accept", "--all")
     review("accept", "--all")
     after_all = table_counts()
-    assert after_all["events.Event"] == after_first["events.Event"] + 2
+    named = sum(len(p.proposal["persons"]) for p in queued[1:] if p.kind != "estimate")
+    assert after_all["events.Event"] == after_first["events.Event"] + named
     assert after_all["people.Person"] == after_first["people.Person"] == 4
     review("accept", "--all")
     assert table_counts() == after_all
@@ -125,7 +125,7 @@ def test_rejecting_keeps_the_reason_and_who_rejected(queued: list[Proposal]) -> 
     assert rejected.history.first().history_user == rejected.reviewed_by  # type: ignore[union-attr]
     listed, _ = review("list")
     assert estimate not in listed
-    assert len(listed.splitlines()) == 3
+    assert len(listed.splitlines()) == len(queued) - 1
     review("accept", "--all")
     assert not ReportedEstimate.objects.exists()
 
@@ -183,3 +183,19 @@ def test_accept_with_neither_ids_nor_all_is_a_usage_error(queued: list[Proposal]
 
     with pytest.raises(CommandError):
         review("accept")
+
+
+def test_a_person_accepted_from_one_article_is_found_by_an_article_queued_before(
+    queued: list[Proposal], tmp_path: Path
+) -> None:
+    later = tmp_path / "later.txt"
+    later.write_text(
+        "Belarusian activist freed\n\n14 December 2025\n\n"
+        "Belarus released Maria Kolesnikova from prison in Minsk on Sunday, her allies said.\n",
+        encoding="utf-8",
+    )
+    call_command("ingest", str(later), stdout=io.StringIO())
+    review("accept", "--all")
+    kolesnikova = Person.objects.filter(names__value="Maria Kolesnikova")
+    assert kolesnikova.count() == 1
+    assert kolesnikova.get().events.filter(type="release").count() == 2
