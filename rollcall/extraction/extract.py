@@ -48,7 +48,9 @@ _RELOCATION = regex.compile("|".join(f"(?:{p})" for p in en_events.RELOCATION), 
 
 
 _PRONOUN_SUBJECT = regex.compile(
-    rf"(?:^|[,;]\s+|\band\s+)(?:{'|'.join(en_events.SUBJECT_PRONOUNS)})\s+(?:\w+\s+){{0,3}}$",
+    # The pronoun opens a clause, perhaps after a short time or place phrase ("In 2023 he was …").
+    rf"(?:^|[,;]\s+|\band\s+|^(?:in|on|at|after|later|then|by)\b[^,;]{{0,30}}?,?\s+)"
+    rf"(?:{'|'.join(en_events.SUBJECT_PRONOUNS)})\s+(?:\w+\s+){{0,3}}$",
     regex.IGNORECASE,
 )
 _PRONOUN_POSSESSIVE = regex.compile(
@@ -56,6 +58,7 @@ _PRONOUN_POSSESSIVE = regex.compile(
 )
 
 
+_OWN_CLAUSE = regex.compile(r"[;]|\b(?:who|which|whom|after|before|later|then)\b", regex.I)
 _PERIOD_TOTAL = regex.compile(rf"\b(?:{'|'.join(en_events.PERIOD_TOTAL)})\b", regex.IGNORECASE)
 
 
@@ -149,6 +152,18 @@ def _nearest_event(events: list[Event], sentence: int, types: tuple[str, ...]) -
         return same[0]
     before = [e for e in candidates if min(e.sentences) < sentence]
     return max(before, key=lambda e: min(e.sentences)) if before else candidates[0]
+
+
+def _sent_abroad_on_release(text: str, found: list[Mention], deportation: Mention) -> bool:
+    """Freed and then, in the same clause, handed over or sent abroad is one release with its
+    destination ("released five prisoners and handed them over to …"); a relative clause or
+    another time ("114 foreigners, who were deported") keeps the deportation its own."""
+    return any(
+        m.type == "release"
+        and m.end <= deportation.start
+        and not _OWN_CLAUSE.search(text[m.end : deportation.start])
+        for m in found
+    )
 
 
 def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last: str) -> None:
@@ -288,6 +303,8 @@ def extract(document: Document) -> dict[str, object]:
             last_person = named_now[-1]
         kept: list[Mention] = []
         for mention in found:
+            if mention.type == "deportation" and _sent_abroad_on_release(text, found, mention):
+                continue
             if mention.type == replaced:
                 continue
             if estimate is not None and _same_count(mention.count, estimate.count):
@@ -355,6 +372,10 @@ def extract(document: Document) -> dict[str, object]:
         record["date_precision"] = when.precision if when else None
         record["country"] = country
         count = next((m.count for m in event.mentions if m.count is not None), None)
+        moved_counts = [c for _, c in event_destinations.get(id(event), []) if c is not None]
+        if len(moved_counts) > 1 and any(_same_count(count, c) for c in moved_counts):
+            # "15 to Spain and six to the United States": the first group's number, not the total.
+            count = None
         if count is not None:
             record["count"] = _count(count)
         record["persons"] = [{"name": name, "match": None} for name in event.persons]

@@ -183,6 +183,17 @@ def _place_like(text: str, start: int, end: int, *, gazetteer: bool) -> bool:
     return not gazetteer and before is not None and before.group(1) in lang.PLACE_BEFORE
 
 
+def _listed_with_names(
+    text: str, end: int, raw: list[tuple[int, int, list[str], bool, int]]
+) -> bool:
+    """A run at the head of a list of names is one too ("Aziz Karimov, Leyla Huseynova and …")."""
+    joint = rx(r"\s*(?:,\s*|\s+and\s+)").match(text[end : end + 8])
+    if joint is None:
+        return False
+    following = end + joint.end()
+    return any(start == following and len(words) > 1 for start, _, words, _, _ in raw)
+
+
 def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
     """Every person-name mention, in text order, with its role in its sentence."""
     raw: list[tuple[int, int, list[str], bool, int]] = []
@@ -194,6 +205,8 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
     # Names that occur away from a sentence's start: evidence that a sentence-initial run is a name.
     inner = {" ".join(w) for _, _, w, initial, _ in raw if not initial and len(w) > 1}
     surnames = {w[-1] for _, _, w, initial, _ in raw if not initial and len(w) > 1}
+    # A surname used alone elsewhere ("Thanh, 41, was arrested") vouches for the full name.
+    surnames |= {w[0] for _, _, w, _, _ in raw if len(w) == 1}
     found: list[PersonSpan] = []
     full: list[list[str]] = []
     for start, end, words, initial, index in raw:
@@ -206,6 +219,7 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             and " ".join(words) not in inner
             and words[-1] not in surnames
             and not _AGE_APPOSITION.match(text[end : end + 40])
+            and not _listed_with_names(text, end, raw)
         ):
             continue
         if _place_like(text, start, end, gazetteer=gazetteer):

@@ -186,3 +186,100 @@ def test_an_arrest_with_at_least_a_count_and_names_among_them() -> None:
     assert (arrest["country"], arrest["date"]) == ("GE", "2025-05-02")
     assert arrest["count"] == {"value": 7, "qualifier": "at_least"}
     assert names(arrest) == ["Nino Beridze", "Levan Gelashvili"]
+
+
+def test_clemency_granted_to_people_listed_at_the_head_of_the_next_sentence() -> None:
+    events = events_of(
+        "Clemency for three\n\n"
+        "The president granted clemency to three jailed journalists on Monday. Aziz Karimov, "
+        "Leyla Huseynova and Rauf Aliyev walked out of Bayil prison in Baku hours later.",
+        date(2025, 5, 26),
+    )
+    release = one(events, "release")
+    assert release["release_kind"] == "pardon"
+    assert (release["country"], release["count"]) == ("AZ", {"value": 3, "qualifier": "exact"})
+    assert names(release) == ["Aziz Karimov", "Leyla Huseynova", "Rauf Aliyev"]
+
+
+def test_jailed_with_the_term_after_the_object_is_a_sentence() -> None:
+    events = events_of(
+        "Activist jailed\n\n"
+        "An Iranian court has jailed the labour activist Reza Shokri for six years on charges of "
+        '"propaganda against the state", his wife said on Wednesday. Shokri was taken into '
+        "custody in Tehran last October.",
+        date(2025, 3, 5),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["country"], names(sentence)) == ("IR", ["Reza Shokri"])
+    arrest = one(events, "arrest")
+    assert (arrest["date"], names(arrest)) == ("2024-10", ["Reza Shokri"])
+
+
+def test_handing_someone_over_to_another_state_with_no_release_is_a_deportation() -> None:
+    events = events_of(
+        "Blogger handed over\n\n"
+        "Police in Bangkok handed over the Vietnamese blogger Tran Minh Duc to Vietnamese "
+        "authorities at the border on Friday. He was arrested in Thailand last month.",
+        date(2025, 4, 11),
+    )
+    deportation = one(events, "deportation")
+    assert (deportation["country"], deportation["date"]) == ("TH", "2025-04-11")
+    assert deportation["destinations"] == [{"country": "VN", "count": None}]
+    assert names(deportation) == ["Tran Minh Duc"]
+
+
+def test_freed_in_return_for_the_release_of_another_states_prisoner_is_an_exchange() -> None:
+    events = events_of(
+        "Prisoner swap\n\n"
+        "Belarus freed two Polish citizens on Tuesday in return for the release of a Belarusian "
+        "journalist held in Poland, the foreign ministry in Warsaw said. The exchange was "
+        "mediated by the Vatican.",
+        date(2025, 6, 3),
+    )
+    release = next(e for e in events if e["type"] == "release" and e["country"] == "BY")
+    assert release["release_kind"] == "exchange"
+    links = release["linked"]
+    assert isinstance(links, list)
+    assert {"type": "exchange", "by": "PL"} in links
+    assert {"type": "mediation", "by": "VA"} in links
+    assert release["nationals"] == [{"country": "PL", "count": {"value": 2, "qualifier": "exact"}}]
+
+
+def test_groups_sent_to_several_countries_keep_their_own_counts_and_give_no_total() -> None:
+    events = events_of(
+        "Dissidents sent abroad\n\n"
+        "Cuba on Saturday deported 15 dissidents to Spain and six others to the United States, "
+        "according to the Cuban Observatory of Human Rights.",
+        date(2025, 10, 4),
+    )
+    deportation = one(events, "deportation")
+    assert deportation["country"] == "CU"
+    assert "count" not in deportation
+    assert deportation["destinations"] == [
+        {"country": "ES", "count": {"value": 15, "qualifier": "exact"}},
+        {"country": "US", "count": {"value": 6, "qualifier": "exact"}},
+    ]
+
+
+def test_a_full_name_opening_a_sentence_is_vouched_for_by_its_surname_used_alone() -> None:
+    events = events_of(
+        "Verdict\n\n"
+        "Nguyen Van Thanh was given an eight-year prison sentence by a court in Hanoi on Thursday "
+        "for Facebook posts. Thanh, 41, was arrested in May 2024.",
+        date(2025, 9, 18),
+    )
+    assert names(one(events, "sentence")) == ["Nguyen Van Thanh"]
+    assert names(one(events, "arrest")) == ["Nguyen Van Thanh"]
+
+
+def test_a_pronoun_after_an_opening_time_phrase_stands_for_the_person_named_before() -> None:
+    events = events_of(
+        "Historian dies in prison\n\n"
+        "Oleg Voronin, the historian who spent his last four years behind bars, has died in a "
+        "penal colony in Russia. Voronin was detained in 2021. In 2023 he was moved to a "
+        "maximum-security colony.",
+        date(2025, 8, 2),
+    )
+    transfer = one(events, "transfer")
+    assert (transfer["date"], names(transfer)) == ("2023", ["Oleg Voronin"])
+    assert names(one(events, "death_in_custody")) == ["Oleg Voronin"]

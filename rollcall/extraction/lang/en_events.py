@@ -26,6 +26,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"found guilty",
         r"jailed for",
         r"imprisoned for",
+        # "jailed the activist Reza Shokri for six years": the term may come after the object.
+        r"(?:jailed|imprisoned)(?= (?:[\w'’-]+ ){0,6}?for (?:\S+ ){0,3}?(?:years?|months?)\b)",
         r"handed (?:a|an|down)",
         r"given (?:a|an) \S+[- ]year",
     ),
@@ -47,6 +49,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"freeing",
         r"set free",
         r"walked free",
+        r"walked out of (?:\w+ ){0,3}?(?:prison|jail|custody|detention|colony)",
+        r"granted (?:\w+ ){0,2}?(?:clemency|pardons?|amnesty)",
         r"pardon(?:ed|s|ing)?",
         r"amnest(?:ied|y)",
         r"acquitt(?:ed|al)",
@@ -62,6 +66,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"banished",
         r"stripped (?:\w+ ){0,4}?of (?:their |his |her )?(?:citizenship|nationality)",
         r"put (?:\w+ ){0,3}?on (?:a|an) (?:plane|flight)",
+        r"handed (?:\w+ ){0,5}?over to",
+        r"handed over (?:[\w'’-]+ ){1,6}?to",
     ),
     "death_in_custody": (
         r"died (?:\S+ ){0,4}(?:in|while in|behind|at) (?:\w+ )?"
@@ -130,6 +136,7 @@ RELEASE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"swap(?:ped|s)?",
             r"trade(?:d)? for",
             r"in return for \w+ (?:prisoners|detainees|people)",
+            r"in (?:return|exchange) for (?:the )?(?:release|freedom|freeing) of",
         ),
     ),
     (

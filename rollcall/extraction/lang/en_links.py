@@ -90,7 +90,13 @@ AGREEMENT = (
     r"talks",
     r"bargain",
 )
-EXCHANGE = (r"exchange", r"swap", r"swapped", r"traded")
+EXCHANGE = (
+    r"exchange",
+    r"swap",
+    r"swapped",
+    r"traded",
+    r"in return for (?:the )?(?:release|freedom|freeing) of",
+)
 MEDIATION = (
     r"mediat(?:ed|ion|or|ors)",
     r"brokered",
