@@ -205,6 +205,11 @@ def _links_of(record: dict[str, object]) -> list[dict[str, str]]:
     return links if isinstance(links, list) else []
 
 
+def _same_month(a: object, b: object) -> bool:
+    """Halves of one exchange are reported together; their dates may differ by a day or two."""
+    return a is None or b is None or str(a)[:7] == str(b)[:7]
+
+
 def _pair_exchanges(records: list[dict[str, object]]) -> None:
     """An exchange frees people on both sides: the releases by other states at the same time are
     its other halves, each an `exchange` linked to the states on the other side, and a state that
@@ -218,7 +223,7 @@ def _pair_exchanges(records: list[dict[str, object]]) -> None:
             if r is swap
             or (
                 r["country"] != swap["country"]
-                and (r["date"] is None or swap["date"] is None or r["date"] == swap["date"])
+                and _same_month(r["date"], swap["date"])
                 and r.get("release_kind") in {"exchange", "deal", "other"}
             )
         ]
@@ -227,10 +232,16 @@ def _pair_exchanges(records: list[dict[str, object]]) -> None:
         mediators = [
             link for half in halves for link in _links_of(half) if link["type"] == "mediation"
         ]
+        brokers = {link["by"] for link in mediators}
         states = {str(half["country"]) for half in halves}
         for half in halves:
             half["release_kind"] = "exchange"
-            links = _links_of(half)
+            # The state that brokered the swap freed no one in it.
+            links = [
+                link
+                for link in _links_of(half)
+                if not (link["type"] == "exchange" and link["by"] in brokers)
+            ]
             parties = {str(half["country"])}
             for other in sorted(states - parties):
                 link = {"type": "exchange", "by": other}

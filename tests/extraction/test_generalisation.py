@@ -283,3 +283,45 @@ def test_a_pronoun_after_an_opening_time_phrase_stands_for_the_person_named_befo
     transfer = one(events, "transfer")
     assert (transfer["date"], names(transfer)) == ("2023", ["Oleg Voronin"])
     assert names(one(events, "death_in_custody")) == ["Oleg Voronin"]
+
+
+def test_halves_of_a_swap_told_on_different_days_pair_and_the_broker_frees_no_one() -> None:
+    events = events_of(
+        "Swap completed\n\n"
+        "France on Monday released Yusuf Demir, who was swapped for the French aid worker Claire "
+        "Martel in a deal brokered by Qatar. Iran freed Martel the next day; the exchange took "
+        "place in Qatar.",
+        date(2025, 5, 13),
+    )
+    releases = {e["country"]: e for e in events if e["type"] == "release"}
+    assert set(releases) == {"FR", "IR"}
+    for holder, other in (("FR", "IR"), ("IR", "FR")):
+        links = releases[holder]["linked"]
+        assert isinstance(links, list)
+        assert {"type": "exchange", "by": other} in links
+        assert {"type": "mediation", "by": "QA"} in links
+        assert {"type": "exchange", "by": "QA"} not in links
+
+
+def test_found_hanged_in_a_cell_is_a_death_in_custody() -> None:
+    events = events_of(
+        "Inmate found dead\n\n"
+        "Journalist Ahmed Saber was found hanged in his cell at Tora prison on Monday, rights "
+        "groups said. Egyptian authorities arrested Saber in 2022.",
+        date(2025, 2, 17),
+    )
+    death = one(events, "death_in_custody")
+    assert (death["country"], death["date"], names(death)) == ("EG", "2025-02-17", ["Ahmed Saber"])
+    assert one(events, "arrest")["date"] == "2022"
+
+
+def test_freed_after_completing_a_hyphenated_term_is_the_end_of_a_term() -> None:
+    events = events_of(
+        "Released after ten years\n\n"
+        "The scholar Abdulla Rahman was released from a prison in China on Friday after "
+        "completing a ten-year sentence, his daughter said.",
+        date(2025, 3, 14),
+    )
+    release = one(events, "release")
+    assert release["release_kind"] == "end_of_term"
+    assert names(release) == ["Abdulla Rahman"]

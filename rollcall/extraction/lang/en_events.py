@@ -73,7 +73,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"died (?:\S+ ){0,4}(?:in|while in|behind|at) (?:\w+ )?"
         r"(?:custody|prison|jail|detention|bars|penal colony|colony|cell|remand)",
         r"death (?:\w+ ){0,2}in (?:custody|prison|jail|detention|a penal colony)",
-        r"(?:was |were )?found dead in (?:his|her|their|a) (?:cell|prison)",
+        r"(?:was |were )?found (?:dead|hanged|hanging) in (?:his |her |their |a |the )?"
+        r"(?:\w+ )?(?:cell|prison|jail|custody|detention)",
         r"died in (?:a |the )?(?:penal colony|prison hospital|pre-trial detention)",
     ),
 }
@@ -160,7 +161,7 @@ RELEASE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "end_of_term",
         (
-            r"(?:serv(?:ed|ing)|complet(?:ed|ing)) (?:\w+ ){0,2}(?:sentence|term)",
+            r"(?:serv(?:ed|ing)|complet(?:ed|ing)) (?:[\w-]+ ){0,3}(?:sentence|term)",
             r"end of (?:his|her|their) (?:sentence|term)",
             r"(?:sentence|term) (?:ended|expired)",
         ),
