@@ -9,9 +9,14 @@ from rollcall.extraction.lang.en_events import PEOPLE_NOUNS
 from rollcall.extraction.numbers import CountMention
 from rollcall.extraction.sentences import Sentence
 
+# "citizens of Ukraine and Moldova": every country of the coordination after "of".
 _CITIZENS_OF = regex.compile(
-    r"\b(?:citizens?|nationals?|passport[- ]holders?)\s+of\s+(?:the\s+)?$", regex.IGNORECASE
+    r"\b(?i:citizens?|nationals?|passport[- ]holders?)\s+of\s+(?:the\s+)?"
+    r"(?:\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*(?:\s*,\s*|\s+and\s+)(?:the\s+)?){0,3}$"
 )
+_COORDINATED = regex.compile(r"^(?:\s*,\s*|\s+and\s+)(?:the\s+)?\p{Lu}")
+# "a dual Iranian-Swedish citizen": adjectives joined by hyphens share the noun after the last.
+_JOINED_ADJECTIVES = regex.compile(r"^(?:[-–/]\p{Lu}\p{L}+)+")
 _NATIONALS_NOUN = regex.compile(
     r"^\s+(?:nationals?|citizens?|passport[- ]holders?)\b", regex.IGNORECASE
 )
@@ -47,22 +52,35 @@ def find_nationals(
         if (
             country.form == "demonym"
             or counted_group
-            or (country.form == "adjective" and _NATIONALS_NOUN.match(text[local_end:]))
+            or (
+                country.form == "adjective"
+                and _NATIONALS_NOUN.match(_JOINED_ADJECTIVES.sub("", text[local_end:]))
+            )
         ):
             if not any(code == country.code for code, _ in found):
                 found.append((country.code, count))
             continue
         of = _CITIZENS_OF.search(text[:local_start])
         if country.form in {"name", "capital"} and of:
-            # "two citizens of Lithuania": the count stands before "citizens".
-            count = next(
-                (
-                    c
-                    for c in counts
-                    if c.end - sentence.start <= of.start()
-                    and not text[c.end - sentence.start : of.start()].strip()
-                ),
-                None,
+            # "two citizens of Lithuania": the count stands before "citizens"; shared by several
+            # countries ("five citizens of Ukraine and Moldova") it counts none of them.
+            joint = _COORDINATED.match(text[local_end:])
+            shared = (
+                joint is not None
+                and any(c.start == country.end + joint.end() - 1 for c in countries)
+            ) or bool(regex.search(r"(?:,|\band)\s*(?:the\s+)?$", of.group()))
+            count = (
+                None
+                if shared
+                else next(
+                    (
+                        c
+                        for c in counts
+                        if c.end - sentence.start <= of.start()
+                        and not text[c.end - sentence.start : of.start()].strip()
+                    ),
+                    None,
+                )
             )
             if not any(code == country.code for code, _ in found):
                 found.append((country.code, count))

@@ -325,3 +325,41 @@ def test_freed_after_completing_a_hyphenated_term_is_the_end_of_a_term() -> None
     release = one(events, "release")
     assert release["release_kind"] == "end_of_term"
     assert names(release) == ["Abdulla Rahman"]
+
+
+def test_a_dual_citizen_written_with_joined_adjectives_gives_both_citizenships() -> None:
+    events = events_of(
+        "Dual citizen freed\n\n"
+        "Iran has freed Sara Mahdavi, a dual Iranian-Swedish citizen, after three years in Evin "
+        "prison, Sweden's foreign ministry said on Sunday.",
+        date(2025, 2, 23),
+    )
+    release = one(events, "release")
+    assert names(release) == ["Sara Mahdavi"]
+    assert release["nationals"] == [
+        {"country": "IR", "count": None},
+        {"country": "SE", "count": None},
+    ]
+
+
+def test_citizens_of_several_countries_share_a_count_that_counts_none_of_them() -> None:
+    events = events_of(
+        "Deported\n\n"
+        "Russia deported five citizens of Ukraine and Moldova on Tuesday, officials said.",
+        date(2025, 5, 20),
+    )
+    deportation = one(events, "deportation")
+    assert deportation["count"] == {"value": 5, "qualifier": "exact"}
+    assert deportation["nationals"] == [
+        {"country": "UA", "count": None},
+        {"country": "MD", "count": None},
+    ]
+    single = one(
+        events_of(
+            "Two freed\n\nBelarus released two citizens of Lithuania, Jonas Petraitis and Ona "
+            "Kazlauskiene, on Friday.",
+            date(2025, 1, 3),
+        ),
+        "release",
+    )
+    assert single["nationals"] == [{"country": "LT", "count": {"value": 2, "qualifier": "exact"}}]
