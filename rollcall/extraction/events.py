@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from rollcall.extraction.compiled import rx
-from rollcall.extraction.countries import CountryMention
+from rollcall.extraction.countries import CountryMention, country_code
 from rollcall.extraction.dates import DateMention
 from rollcall.extraction.lang import en_events as lang
 from rollcall.extraction.lang import en_people
@@ -306,8 +306,14 @@ def _attach_country(text: str, mentions: list[Mention], countries: list[CountryM
 def people_count(text: str, count: CountMention) -> bool:
     """Whether the number counts people: its noun (or a word just after it) is a people noun."""
     noun = getattr(count, "noun", "") or ""
-    following = [w.lower() for w in rx(r"[\p{L}]+").findall(text[count.end : count.end + 50])[:5]]
-    return noun.lower() in lang.PEOPLE_NOUNS or any(w in lang.PEOPLE_NOUNS for w in following)
+    words = rx(r"[\p{L}]+").findall(text[count.end : count.end + 50])[:5]
+    following = [w.lower() for w in words]
+    return (
+        noun.lower() in lang.PEOPLE_NOUNS
+        or any(w in lang.PEOPLE_NOUNS for w in following)
+        # "ten jailed Americans": a plural demonym names people too.
+        or any(w[:1].isupper() and w.endswith("s") and country_code(w) for w in words[:2])
+    )
 
 
 def is_subset(text: str, count: CountMention) -> bool:

@@ -17,6 +17,7 @@ _CITIZENS_OF = regex.compile(
 _COORDINATED = regex.compile(r"^(?:\s*,\s*|\s+and\s+)(?:the\s+)?\p{Lu}")
 # "a dual Iranian-Swedish citizen": adjectives joined by hyphens share the noun after the last.
 _JOINED_ADJECTIVES = regex.compile(r"^(?:[-–/]\p{Lu}\p{L}+)+")
+_BETWEEN_COUNT = regex.compile(r"[\s-]*(?:\p{Ll}[\p{Ll}-]*\s+)?")
 _NATIONALS_NOUN = regex.compile(
     r"^\s+(?:nationals?|citizens?|passport[- ]holders?)\b", regex.IGNORECASE
 )
@@ -40,7 +41,8 @@ def find_nationals(
                 c
                 for c in counts
                 if c.end <= country.start
-                and not text[c.end - sentence.start : local_start].strip(" \t-")
+                # "ten jailed Americans": one lower-case word may stand between.
+                and _BETWEEN_COUNT.fullmatch(text[c.end - sentence.start : local_start])
             ),
             None,
         )

@@ -363,3 +363,41 @@ def test_citizens_of_several_countries_share_a_count_that_counts_none_of_them() 
         "release",
     )
     assert single["nationals"] == [{"country": "LT", "count": {"value": 2, "qualifier": "exact"}}]
+
+
+def test_a_count_of_a_plural_demonym_counts_the_people_and_their_citizenship() -> None:
+    events = events_of(
+        "Pardons after talks\n\n"
+        "Venezuela pardoned ten jailed Americans on Friday under an arrangement reached with "
+        "Washington, officials said.",
+        date(2025, 7, 18),
+    )
+    release = one(events, "release")
+    assert (release["country"], release["release_kind"]) == ("VE", "deal")
+    assert release["count"] == {"value": 10, "qualifier": "exact"}
+    assert release["nationals"] == [{"country": "US", "count": {"value": 10, "qualifier": "exact"}}]
+    assert release["linked"] == [{"type": "agreement", "by": "US"}]
+
+
+def test_freed_after_prosecutors_dropped_the_charges_is_an_acquittal() -> None:
+    events = events_of(
+        "Charges dropped\n\n"
+        "Prosecutors in Ankara dropped all charges against the student Elif Yilmaz, who was freed "
+        "on Monday.",
+        date(2025, 4, 28),
+    )
+    release = one(events, "release")
+    assert release["release_kind"] == "acquittal"
+    assert names(release) == ["Elif Yilmaz"]
+
+
+def test_an_expulsion_told_as_a_noun_is_a_deportation_with_its_destination() -> None:
+    events = events_of(
+        "Expulsion confirmed\n\n"
+        "The expulsion of 135 political prisoners to Guatemala on Thursday was confirmed by the "
+        "State Department.",
+        date(2024, 9, 6),
+    )
+    deportation = one(events, "deportation")
+    assert deportation["count"] == {"value": 135, "qualifier": "exact"}
+    assert deportation["destinations"] == [{"country": "GT", "count": None}]

@@ -61,6 +61,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "deportation": (
         r"deport(?:ed|ation|s|ing)?",
         r"expell?(?:ed|s)?",
+        r"expulsions?",
         r"forced (?:into exile|to leave)",
         r"forcibly (?:exiled|removed|sent abroad)",
         r"banished",
@@ -166,7 +167,15 @@ RELEASE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
             r"(?:sentence|term) (?:ended|expired)",
         ),
     ),
-    ("acquittal", (r"acquitt(?:ed|al)", r"found not guilty", r"charges (?:were )?dropped")),
+    (
+        "acquittal",
+        (
+            r"acquitt(?:ed|al)",
+            r"found not guilty",
+            r"charges (?:were |have been )?dropped",
+            r"dropped (?:all |the )?(?:\w+ )?charges",
+        ),
+    ),
 )
 
 # A release trigger noun that names the kind itself (an exchange freeing people) is still a release.
@@ -259,6 +268,7 @@ SUBSET_BEFORE = ("including", "among them", "of whom", "of them", "among whom", 
 # Verbs that move people to another place; followed by "to <country>" they give a destination.
 RELOCATION = (
     r"expel(?:s|led)?",
+    r"expulsions?",
     r"deports?",
     r"(?:plane|flight|bus|buses|train|ferry) (?:\w+ ){0,2}(?=to)",
     r"relocat(?:ed|ing)",
