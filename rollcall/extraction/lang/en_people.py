@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rollcall.extraction.lang.en_dates import MONTHS_FULL, MONTHS_SHORT, WEEKDAYS_FULL
+
 # Lower-case particles that sit inside a name ("Osama bin Laden", "Ludwig van Beethoven").
 NAME_PARTICLES = frozenset(
     [
@@ -261,13 +263,6 @@ NOT_NAME_WORDS = frozenset(
         "then",
         "later",
         "earlier",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "mon",
         "tue",
         "wed",
@@ -275,30 +270,6 @@ NOT_NAME_WORDS = frozenset(
         "fri",
         "sat",
         "sun",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "mr",
         "no",
         "mrs",
@@ -456,6 +427,9 @@ NOT_NAME_WORDS = frozenset(
         "penal",
     ]
 )
+# Weekday and month names, as the date reader knows them.
+NOT_NAME_WORDS |= {day.lower() for day in WEEKDAYS_FULL}
+NOT_NAME_WORDS |= {month.lower() for month in (*MONTHS_FULL, *MONTHS_SHORT)}
 
 # Descriptors that may be capitalised just before a name and are not part of it.
 DESCRIPTOR_WORDS = frozenset(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rollcall.extraction.lang.en_dates import MONTHS_SHORT
+
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -28,18 +30,6 @@ ABBREVIATIONS = frozenset(
         "vol",
         "vs",
         "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "inc",
         "ltd",
         "co",
@@ -65,4 +55,4 @@ ABBREVIATIONS = frozenset(
         "cf",
         "op",
     ]
-)
+) | {month.lower() for month in MONTHS_SHORT}
