@@ -232,6 +232,46 @@ class Period(Schema):
     died_in_custody: int
 
 
+class Flow(Schema):
+    period: str
+    arrests: int
+    releases: int
+    deaths_in_custody: int
+
+
+class ReleasesByKind(Schema):
+    release_kind: str | None
+    releases: int
+
+
+class ReleasesByDestination(Schema):
+    destination: str | None
+    releases: int
+
+
+class CountryTotals(Schema):
+    country: str | None
+    held: int
+    released: int
+    deported: int
+    died_in_custody: int
+    held_start_unknown: int
+
+
+class ReportedNumber(Schema):
+    value: int
+    qualifier: str
+
+
+class EstimateBeside(Schema):
+    as_of: str
+    country: str
+    measure: str
+    count: ReportedNumber
+    attributed_to: str
+    registry: int | None
+
+
 class StatsOut(Schema):
     schema_: str = Field(..., alias="schema")
     as_of: str
@@ -239,6 +279,12 @@ class StatsOut(Schema):
     totals: Totals
     series: list[Period]
     estimates: list[dict[str, object]]
+    # With `series` only (the figures over time); empty lists otherwise.
+    flows: list[Flow]
+    releases_by_kind: list[ReleasesByKind]
+    releases_by_destination: list[ReleasesByDestination]
+    by_country: list[CountryTotals]
+    registry_beside_estimates: list[EstimateBeside]
 
 
 class MatchCandidate(Schema):

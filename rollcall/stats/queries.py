@@ -20,20 +20,26 @@ are, so a reader can see how much of a historical figure rests on undated record
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count
 
 from rollcall.collective.choices import ReportedCount
 from rollcall.collective.models import ReportedEstimate
-from rollcall.events.choices import EventType
-from rollcall.events.models import CustodyInterval
-from rollcall.events.status import RELEASES, held_on, started_by
+from rollcall.events.choices import EventType, ReleaseKind
+from rollcall.events.status import RELEASES, started_by
 from rollcall.lib.dates import format_partial
-from rollcall.people.models import counted_q
 from rollcall.sources.records import BRIEF, citation_records
+from rollcall.stats.breakdowns import (
+    CountryTotals,
+    EstimateBeside,
+    by_country,
+    registry_beside_estimates,
+)
+from rollcall.stats.figures import counted_intervals, figure_aggregates
 
 SCHEMA = "rollcall.stats/1"
 
@@ -57,6 +63,43 @@ class Period:
 
 
 @dataclass(frozen=True)
+class Flow:
+    """What happened within one period: custody begun, releases, deaths in custody."""
+
+    period: str
+    arrests: int
+    releases: int
+    deaths_in_custody: int
+
+
+@dataclass(frozen=True)
+class ByKind:
+    release_kind: str | None  # None: the source did not say how
+    releases: int
+
+
+@dataclass(frozen=True)
+class ByDestination:
+    destination: str | None  # None: no destination recorded
+    releases: int
+
+
+@dataclass(frozen=True)
+class OverTime:
+    """The figures over a span: the series and what happened within it.
+
+    `start` is the first day of the first period; the release breakdowns count the releases
+    from it to the end of the last period, so each adds up to the flows' releases.
+    """
+
+    start: date
+    series: list[Period]
+    flows: list[Flow]
+    releases_by_kind: list[ByKind]
+    releases_by_destination: list[ByDestination]
+
+
+@dataclass(frozen=True)
 class Estimate:
     measure: str
     country: str
@@ -73,6 +116,12 @@ class Stats:
     totals: Totals
     series: list[Period] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
+    # Given with a series only (the figures over time); empty otherwise.
+    flows: list[Flow] = field(default_factory=list)
+    releases_by_kind: list[ByKind] = field(default_factory=list)
+    releases_by_destination: list[ByDestination] = field(default_factory=list)
+    by_country: list[CountryTotals] = field(default_factory=list)
+    registry_beside_estimates: list[EstimateBeside] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -82,33 +131,16 @@ class Stats:
             "totals": asdict(self.totals),
             "series": [asdict(p) for p in self.series],
             "estimates": [asdict(e) for e in self.estimates],
+            "flows": [asdict(f) for f in self.flows],
+            "releases_by_kind": [asdict(k) for k in self.releases_by_kind],
+            "releases_by_destination": [asdict(d) for d in self.releases_by_destination],
+            "by_country": [asdict(c) for c in self.by_country],
+            "registry_beside_estimates": [asdict(e) for e in self.registry_beside_estimates],
         }
 
 
-def counted_intervals(country: str | None = None) -> QuerySet[CustodyInterval]:
-    """Intervals of people the public figures count (`people.models.counted_q`)."""
-    qs = CustodyInterval.objects.filter(counted_q("person__"))
-    if country:
-        qs = qs.filter(country=country.upper())
-    return qs
-
-
 def totals(as_of: date, country: str | None = None) -> Totals:
-    qs = counted_intervals(country)
-    held_q = held_on(as_of)
-    released_q = Q(end__lte=as_of, end_type__in=RELEASES)
-    # Each person's intervals are disjoint, so counting intervals counts people for `held`;
-    # the other figures can repeat a person (released twice) and need DISTINCT.
-    figures = qs.aggregate(
-        held=Count("id", filter=held_q),
-        held_start_unknown=Count("id", filter=held_q & Q(start__isnull=True)),
-        released=Count("person", filter=released_q, distinct=True),
-        deported=Count("person", filter=released_q & Q(deported=True), distinct=True),
-        died_in_custody=Count(
-            "person", filter=Q(end__lte=as_of, end_type=EventType.DEATH_IN_CUSTODY), distinct=True
-        ),
-    )
-    return Totals(**figures)
+    return Totals(**counted_intervals(country).aggregate(**figure_aggregates(as_of)))
 
 
 def _period_start(day: date, unit: str) -> date:
@@ -137,13 +169,22 @@ def bucket_counts(rows: Iterable[tuple[date | None, int]], unit: str) -> dict[da
 def series(
     as_of: date, unit: str, country: str | None = None, start: date | None = None
 ) -> list[Period]:
-    """Figures at the end of each month (or year) up to `as_of`; the last period ends at `as_of`.
+    """Figures at the end of each month (or year) up to `as_of` (see `over_time`)."""
+    return over_time(as_of, unit, country, start).series
 
-    Two grouped queries give how many intervals start and end on each day; running sums of
-    those give `held` (intervals started by a period's end minus those ended by it: `held_on`
-    counted in bulk, which the test of every period against `totals` holds it to). The
-    cumulative figures need each person's *first* release, which is computed from one narrow
-    query rather than per period.
+
+def over_time(
+    as_of: date, unit: str, country: str | None = None, start: date | None = None
+) -> OverTime:
+    """Figures at the end of each month (or year) up to `as_of`, and what happened within each.
+
+    The last period ends at `as_of`; the first is the one holding `start` (default: the first
+    recorded custody). Two grouped queries give how many intervals start and end on each day;
+    running sums of those give `held` (intervals started by a period's end minus those ended by
+    it: `held_on` counted in bulk, which the test of every period against `totals` holds it
+    to). The cumulative figures need each person's *first* release, and the flows and release
+    breakdowns each release's period, kind and destination: all come from one pass over one
+    narrow query of ended intervals, rather than a query per period.
     """
     if unit not in {"month", "year"}:
         raise ValueError(f"series must be 'month' or 'year', not {unit!r}")
@@ -163,13 +204,17 @@ def series(
     first_release: dict[int, date] = {}
     first_deported: dict[int, date] = {}
     died: dict[int, date] = {}
+    releases_in: Counter[date] = Counter()
+    deaths_in: Counter[date] = Counter()
+    by_kind: Counter[str] = Counter()
+    by_destination: Counter[str] = Counter()
     rows = (
         qs.filter(end__lte=as_of)
         .exclude(end_type="")
         .order_by()
-        .values_list("person_id", "end", "end_type", "deported")
+        .values_list("person_id", "end", "end_type", "deported", "release_kind", "destination")
     )
-    for person_id, end, end_type, deported in rows.iterator(chunk_size=5000):
+    for person_id, end, end_type, deported, kind, destination in rows.iterator(chunk_size=5000):
         if end is None:  # never: `end__lte` leaves out open intervals (this tells the checker)
             continue
         if end_type in RELEASES:
@@ -177,8 +222,13 @@ def series(
                 first_release[person_id] = end
             if deported and (person_id not in first_deported or end < first_deported[person_id]):
                 first_deported[person_id] = end
+            releases_in[_period_start(end, unit)] += 1
+            if end >= start:
+                by_kind[kind] += 1
+                by_destination[destination] += 1
         elif end_type == EventType.DEATH_IN_CUSTODY:
             died[person_id] = end
+            deaths_in[_period_start(end, unit)] += 1
 
     def bucket(values: dict[int, date]) -> dict[date, int]:
         out: dict[date, int] = {}
@@ -197,20 +247,41 @@ def series(
     cum_deported = sum(n for p, n in deported_by.items() if p < start)
     cum_died = sum(n for p, n in died_by.items() if p < start)
 
-    out: list[Period] = []
+    periods: list[Period] = []
+    flows: list[Flow] = []
     period = start
     opened, closed = started_before, ended_before
     while period <= as_of:
+        label = _label(period, unit)
         opened += starts_by.get(period, 0)
         closed += ends_by.get(period, 0)
         cum_released += released_by.get(period, 0)
         cum_deported += deported_by.get(period, 0)
         cum_died += died_by.get(period, 0)
-        out.append(
-            Period(_label(period, unit), opened - closed, cum_released, cum_deported, cum_died)
-        )
+        periods.append(Period(label, opened - closed, cum_released, cum_deported, cum_died))
+        flows.append(Flow(label, starts_by.get(period, 0), releases_in[period], deaths_in[period]))
         period = _next_period(period, unit)
-    return out
+    return OverTime(
+        start=start,
+        series=periods,
+        flows=flows,
+        releases_by_kind=[ByKind(k or None, n) for k, n in _largest_first(by_kind, _KIND_ORDER)],
+        releases_by_destination=[
+            ByDestination(d or None, n) for d, n in _largest_first(by_destination, {})
+        ],
+    )
+
+
+# Kinds of release in their declared order (most specific first), for ties in the breakdown.
+_KIND_ORDER = {kind: position for position, kind in enumerate(ReleaseKind.values)}
+
+
+def _largest_first(counts: Counter[str], order: dict[str, int]) -> list[tuple[str, int]]:
+    """Largest count first; ties in `order` (else by code); what nobody recorded ("") last."""
+    return sorted(
+        counts.items(),
+        key=lambda item: (item[0] == "", -item[1], order.get(item[0], len(order)), item[0]),
+    )
 
 
 def estimates(as_of: date, country: str | None = None) -> list[Estimate]:
@@ -237,14 +308,39 @@ def compute(
     unit: str | None = None,
     start: date | None = None,
 ) -> Stats:
+    """The stats document (docs/json.md): totals and estimates on a day; with `unit`, the
+    figures over time as well, from the period holding `start` to `as_of`."""
     day = as_of or date.today()
-    return Stats(
+    stats = Stats(
         as_of=day,
         country=country.upper() if country else None,
         totals=totals(day, country),
-        series=series(day, unit, country, start) if unit else [],
         estimates=estimates(day, country),
+    )
+    if not unit:
+        return stats
+    timeline = over_time(day, unit, country, start)
+    return replace(
+        stats,
+        series=timeline.series,
+        flows=timeline.flows,
+        releases_by_kind=timeline.releases_by_kind,
+        releases_by_destination=timeline.releases_by_destination,
+        by_country=by_country(day, country),
+        registry_beside_estimates=registry_beside_estimates(day, country, timeline.start),
     )
 
 
-__all__ = ["Period", "Stats", "Totals", "compute", "series", "totals"]
+__all__ = [
+    "ByDestination",
+    "ByKind",
+    "Flow",
+    "OverTime",
+    "Period",
+    "Stats",
+    "Totals",
+    "compute",
+    "over_time",
+    "series",
+    "totals",
+]

@@ -14,38 +14,6 @@ from tests.cast import person
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def cast() -> None:
-    # Held 2020-09 → released 2025-12-13 to Lithuania.
-    person(
-        "Released Abroad",
-        events=[
-            ("arrest", "2020-09-07", "BY"),
-            ("release", "2025-12-13", "BY", {"release_kind": "deal", "destination": "LT"}),
-        ],
-    )
-    # Freed 2022-05-01, re-arrested 2023-02-01, still held.
-    person(
-        "Rearrested Twice",
-        events=[
-            ("arrest", "2021-01-10", "BY"),
-            ("release", "2022-05-01", "BY"),
-            ("arrest", "2023-02-01", "BY"),
-        ],
-    )
-    # Asked not to be named: counted, never shown.
-    person("Anonymous Prisoner", visibility="anonymous", events=[("arrest", "2021-06-01", "BY")])
-    # Staff-only and draft records stay out of public figures.
-    person("Hidden Record", visibility="hidden", events=[("arrest", "2021-06-01", "BY")])
-    person("Draft Record", publication="draft", events=[("arrest", "2021-06-01", "BY")])
-    # Another holding state.
-    person("Held Elsewhere", events=[("arrest", "2022-03-15", "RU")])
-    person(
-        "Died Elsewhere",
-        events=[("arrest", "2021-01-17", "RU"), ("death_in_custody", "2024-02-16", "RU")],
-    )
-
-
 def test_it_counts_held_released_deported_and_deaths_on_a_date(cast: None) -> None:
     t = totals(date(2024, 3, 1))
     assert (t.held, t.released, t.deported, t.died_in_custody) == (4, 1, 0, 1)
