@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 
 from rollcall.api import schemas, serialize
+from rollcall.api.filters import filter_people, shown_person
 from rollcall.events.models import Event
-from rollcall.events.status import Status, status_is
-from rollcall.lib.countries import clean_country
 from rollcall.people.matching import registry_index
 from rollcall.people.models import Person
-from rollcall.people.search import search_people
 from rollcall.stats.queries import compute
 
 
@@ -52,15 +49,6 @@ def is_staff(request: HttpRequest) -> bool:
     return bool(user and user.is_authenticated and user.is_staff)
 
 
-def _country(value: str | None, field: str) -> str | None:
-    if not value:
-        return None
-    try:
-        return clean_country(value)
-    except ValueError as exc:
-        raise HttpError(422, f"{field}: {exc}") from None
-
-
 @api.get(
     "/people",
     response={200: schemas.PersonList, 422: schemas.ValidationErrors},
@@ -69,28 +57,11 @@ def _country(value: str | None, field: str) -> str | None:
 )
 def people(request: HttpRequest, filters: Query[schemas.PeopleFilters]) -> dict[str, object]:
     """People in the registry; `q` matches names in any script and spelling."""
-    qs: QuerySet[Person] = Person.objects.visible_to(is_staff(request))
     today = date.today()
-    country = _country(filters.country, "country")
-    if country:
-        qs = qs.filter(custody__country=country).distinct()
-    # One status per person on `today`: the filter keeps exactly the people whose own
-    # `status.value` is the one asked for (the stats' `released` counts differently).
-    qs = serialize.person_queryset(qs, today)
-    if filters.status:
-        qs = qs.filter(status_is(_status(filters.status)))
-    if filters.q:
-        qs = search_people(qs, filters.q)
+    qs = filter_people(filters, is_staff(request), today)
     total = qs.count()
     page = qs[filters.offset : filters.offset + filters.limit]
     return {"count": total, "items": [serialize.person(p, today, full=False) for p in page]}
-
-
-def _status(value: str) -> str:
-    """A status the filter knows: any value a person's own `status.value` can take."""
-    if value not in Status.values:
-        raise HttpError(422, f"status: {value!r} is not one of {', '.join(Status.values)}")
-    return value
 
 
 @api.get(
@@ -102,8 +73,7 @@ def _status(value: str) -> str:
 def person(request: HttpRequest, person_id: Path[schemas.PersonId]) -> dict[str, object]:
     """One person with names, events and the sources of each."""
     today = date.today()
-    qs = serialize.person_queryset(Person.objects.visible_to(is_staff(request)), today)
-    found = qs.filter(uid=person_id).first()
+    found = shown_person(person_id, is_staff(request), today)
     if found is None:
         raise HttpError(404, f"no person {person_id!r}")
     return serialize.person(found, today)

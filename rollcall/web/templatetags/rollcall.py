@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import ngettext
 
 from rollcall.collective.choices import ReportedCount
-from rollcall.events.choices import ReleaseKind
+from rollcall.events.choices import EventType, ReleaseKind
+from rollcall.events.status import Status
 from rollcall.lib.countries import country_name
 
 register = template.Library()
@@ -42,3 +44,29 @@ def words(value: str | None) -> str:
 def release_kind(value: str | None) -> str:
     """`deal` → "freed under an agreement": the words a reader needs, not the stored code."""
     return str(ReleaseKind(value).label) if value in ReleaseKind.values else ""
+
+
+@register.filter
+def event_type(value: str | None) -> str:
+    """`death_in_custody` → "death in custody"."""
+    return str(EventType(value).label) if value in EventType.values else words(value)
+
+
+@register.filter
+def term(months: int | None) -> str:
+    """36 → "3 years"; 30 → "2 years 6 months": a prison term as courts state it."""
+    if months is None:
+        return ""
+    years, rest = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(ngettext("%(n)d year", "%(n)d years", years) % {"n": years})
+    if rest or not years:
+        parts.append(ngettext("%(n)d month", "%(n)d months", rest) % {"n": rest})
+    return " ".join(parts)
+
+
+@register.filter
+def status(value: str | None) -> str:
+    """A person's status in the words the site uses: `deported` → "released and taken abroad"."""
+    return str(Status(value).label) if value in Status.values else ""
