@@ -23,16 +23,17 @@ from rollcall.extraction.lang import en_countries
 from rollcall.extraction.tries import trie_pattern
 
 #: What kind of word named the state, so the event assembler can weigh a mention: a capital often
-#: stands for the government ("Minsk released ..."), a demonym for people of that nationality.
-FORMS = ("name", "capital", "adjective", "demonym")
+#: stands for the government ("Minsk released ..."), a demonym for people of that nationality, and a
+#: place inside the state (a city, region or prison: "a court in Gomel") only says where.
+FORMS = ("name", "capital", "adjective", "demonym", "place")
 
 
 @dataclass(frozen=True)
 class CountryMention:
     """A mention of a state: `text[start:end]` is the form, `code` its ISO 3166-1 alpha-2 code.
 
-    `form` is "name", "adjective", "demonym" or "capital". A possessive ("Belarus's") is not
-    part of the span.
+    `form` is "name", "adjective", "demonym", "capital" or "place". A possessive ("Belarus's") is
+    not part of the span.
     """
 
     start: int
@@ -41,17 +42,17 @@ class CountryMention:
     form: str
 
 
-def _table_rows() -> list[list[str]]:
+def _table_rows(name: str = "countries.tsv", width: int = 5) -> list[list[str]]:
     text = (
         resources.files("rollcall.extraction")
-        .joinpath("resources/en/countries.tsv")
+        .joinpath(f"resources/en/{name}")
         .read_text(encoding="utf-8")
     )
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        columns = (line.split("\t") + [""] * 5)[:5]
+        columns = (line.split("\t") + [""] * width)[:width]
         rows.append(columns)
     return rows
 
@@ -92,6 +93,10 @@ def _load_forms() -> dict[str, tuple[str, str] | None]:
         for demonym in singulars:
             claim(demonym, code, "demonym")
             claim(en_countries.plural(demonym), code, "demonym")
+    # Places inside a state come last: a state's own forms always win over a place's.
+    for code, places in _table_rows("places.tsv", 2):
+        for place in _split(places):
+            claim(place, code, "place")
     for phrase in en_countries.NOT_COUNTRIES:
         forms[phrase] = None
     # Datelines and headlines write names in capitals ("MINSK (Reuters) -"). Forms of up to three

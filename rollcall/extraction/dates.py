@@ -371,3 +371,74 @@ def date_spans(text: str) -> list[tuple[int, int]]:
         if candidate is not None:
             spans.append((candidate.start, candidate.end))
     return spans
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A time told from the event reported just before ("two days later", "the same day"):
+    `offset` `unit`s ("day", "week", "month", "year") after that event's date."""
+
+    start: int
+    end: int
+    unit: str
+    offset: int
+
+
+_AFTER_PREVIOUS_FIRST = re.compile(
+    rf"\b(?:{_alternation([*lang.AFTER_PREVIOUS_FIRST, lang.LATER_WORD])})\b"
+)
+_AFTER_PREVIOUS = tuple(
+    (re.compile(rf"(?:{pattern})(?![\w-])"), unit, offset)
+    for pattern, unit, offset in lang.AFTER_PREVIOUS
+)
+_UNIT_NUMBER_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<number>\d{{1,2}}|{_alternation(lang.AGO_NUMBERS)})\s+"
+    rf"(?P<unit>{_alternation(lang.LATER_UNITS)})\s+$"
+)
+
+
+def find_relative_dates(text: str) -> list[RelativeDate]:
+    """The times `text` tells relative to an earlier event, in text order."""
+    lowered = text.lower()  # same length: offsets index `text` too
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: list[RelativeDate] = []
+    for first in _AFTER_PREVIOUS_FIRST.finditer(lowered):
+        if first.group() == lang.LATER_WORD:
+            number = _UNIT_NUMBER_BEFORE.search(lowered, max(0, first.start() - 20), first.start())
+            if number is not None:  # "months later" gives no number of months
+                word = number["number"]
+                count = int(word) if word.isdigit() else lang.AGO_NUMBERS[word]
+                unit = lang.LATER_UNITS[number["unit"]]
+                found.append(RelativeDate(number.start(), first.end(), unit, count))
+            continue
+        if found and first.start() < found[-1].end:
+            continue
+        for pattern, unit, offset in _AFTER_PREVIOUS:
+            match = pattern.match(lowered, first.start())
+            if match is not None:
+                found.append(RelativeDate(match.start(), match.end(), unit, offset))
+                break
+    return found
+
+
+def after(anchor: DateMention, relative: RelativeDate) -> DateMention:
+    """The date `relative` stands for, told after `anchor`, at the precision both support: "two
+    days later" than a day is a day, than a month only a month; "a year later" is a year."""
+    rank = {"day": 3, "month": 2, "year": 1}
+    unit_precision = {"day": "day", "week": "month", "month": "month", "year": "year"}
+    precision = min((anchor.precision, unit_precision[relative.unit]), key=lambda p: rank.get(p, 0))
+    value = anchor.value
+    if relative.unit == "day":
+        value = value + timedelta(days=relative.offset)
+    elif relative.unit == "week":
+        value = value + timedelta(weeks=relative.offset)
+    elif relative.unit == "month":
+        value = _shift_months(value, -relative.offset)
+    else:
+        value = date(value.year + relative.offset, 1, 1)
+    if precision == "month":
+        value = value.replace(day=1)
+    elif precision == "year":
+        value = date(value.year, 1, 1)
+    return DateMention(relative.start, relative.end, value, precision)

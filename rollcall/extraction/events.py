@@ -22,7 +22,7 @@ import regex
 
 from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention, country_code
-from rollcall.extraction.dates import DateMention
+from rollcall.extraction.dates import DateMention, RelativeDate, after
 from rollcall.extraction.lang import en_events as lang
 from rollcall.extraction.lang import en_people
 from rollcall.extraction.numbers import CountMention
@@ -102,6 +102,7 @@ class Mention:
     country: str | None = None
     country_strength: int = 0
     count: CountMention | None = None
+    relative: RelativeDate | None = None  # "two days later": dated from the event told before
     persons: list[str] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
     destinations: list[tuple[str, CountMention | None]] = field(default_factory=list)
@@ -141,7 +142,8 @@ def _clause_before(sentence_text: str, local: int) -> str:
 
 def _is_real(sentence: Sentence, local_start: int, local_end: int) -> bool:
     clause = _clause_before(sentence.text, local_start)
-    words = rx(r"[\p{L}']+").findall(clause)[-4:]
+    # A capitalised "May" inside a sentence is the month ("on 14 May sentenced"), not the modal.
+    words = [w for w in rx(r"[\p{L}']+").findall(clause) if w != "May"][-4:]
     if _UNREAL.search(" ".join(words)):
         return False
     if words and words[-1].lower() == "to":
@@ -182,7 +184,12 @@ def usable_dates(sentence: Sentence, dates: list[DateMention]) -> list[DateMenti
         )
         if said and said.group(1).lower() in en_people.SPEECH_VERBS:
             continue  # "said on Sunday": when it was reported, not when it happened
-        if mention.precision == "year":
+        if (
+            mention.precision == "year"
+            and sentence.text[
+                mention.start - sentence.start : mention.end - sentence.start
+            ].isdigit()
+        ):
             before = rx(r"[\p{L}]+").findall(sentence.text[: mention.start - sentence.start])[-1:]
             if before and before[0].lower() not in _YEAR_DATE_BEFORE:
                 continue
@@ -198,6 +205,7 @@ def find_mentions(
     counts: list[CountMention],
     people: list[PersonSpan],
     text: str,
+    relatives: list[RelativeDate] | None = None,
 ) -> list[Mention]:
     """The event mentions of one sentence, with the sentence's facts attached to them."""
     sentence = sentences[index]
@@ -234,6 +242,10 @@ def find_mentions(
         unique.append(mention)
     mentions = unique
     _attach_dates(sentence, mentions, usable_dates(sentence, dates))
+    for relative in relatives or []:
+        nearest = min(mentions, key=lambda m: abs(m.start - relative.start))
+        if nearest.date is None:
+            nearest.relative = relative
     _attach_country(text, mentions, countries)
     _attach_count(sentence, mentions, counts)
     _attach_persons(sentence, mentions, people, text)
@@ -388,10 +400,42 @@ def assume_news_dates(mentions: list[Mention], published: date | None) -> None:
         return
     lead = mentions[0].type
     for mention in mentions:
-        if mention.type != lead or mention.date is not None or mention.background or mention.later:
+        if (
+            mention.type != lead
+            or mention.date is not None
+            or mention.background
+            or mention.later
+            or mention.relative is not None
+        ):
             continue
         mention.date = DateMention(mention.start, mention.start, published, "day")
         mention.assumed_date = True
+
+
+def resolve_relative_dates(mentions: list[Mention], sentences: list[Sentence]) -> None:
+    """Date "two days later", "on the same day" from the event told just before: the last dated
+    mention in the same paragraph or the sentence before. Told after background from elsewhere,
+    such a time goes back to the article's news: its first event with a date of its own."""
+    dated: list[Mention] = []
+    for mention in mentions:
+        if mention.relative is not None and mention.date is None:
+            anchor = next(
+                (
+                    m
+                    for m in reversed(dated)
+                    if m.sentence == mention.sentence
+                    or m.sentence == mention.sentence - 1
+                    or sentences[m.sentence].paragraph == sentences[mention.sentence].paragraph
+                ),
+                None,
+            ) or next(
+                (m for m in dated if not m.background and not m.assumed_date),
+                next((m for m in dated if not m.background), None),
+            )
+            if anchor is not None and anchor.date is not None:
+                mention.date = after(anchor.date, mention.relative)
+        if mention.date is not None:
+            dated.append(mention)
 
 
 def _compatible(event: Event, mention: Mention, published: date | None) -> bool:
@@ -420,6 +464,8 @@ def _compatible(event: Event, mention: Mention, published: date | None) -> bool:
         and mention.country not in countries
     ):
         return False
+    if mention.relative is not None and not set(mention.persons) & set(event.persons):
+        return False  # "on the same day, another prisoner was moved": another happening
     if mention.later and mention.date is None:
         return bool(set(mention.persons) & set(event.persons))
     if mention.persons and event.persons and not set(mention.persons) & set(event.persons):

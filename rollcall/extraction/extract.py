@@ -15,7 +15,7 @@ import regex
 
 from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention, find_countries
-from rollcall.extraction.dates import find_dates
+from rollcall.extraction.dates import find_dates, find_relative_dates
 from rollcall.extraction.document import Document
 from rollcall.extraction.estimates import Estimate, find_estimate
 from rollcall.extraction.events import (
@@ -26,6 +26,7 @@ from rollcall.extraction.events import (
     is_custody_transfer,
     merge,
     people_count,
+    resolve_relative_dates,
 )
 from rollcall.extraction.lang import en_events
 from rollcall.extraction.links import find_links
@@ -259,6 +260,8 @@ def extract(document: Document) -> dict[str, object]:
     sentences = split_sentences(text)
     countries = find_countries(text)
     dates = find_dates(text, document.published)
+    relatives = find_relative_dates(text)
+    relative_starts = [r.start for r in relatives]
     counts = find_counts(text)
     people = find_people(text, sentences)
     country_starts = [c.start for c in countries]
@@ -307,6 +310,7 @@ def extract(document: Document) -> dict[str, object]:
             in_counts,
             in_people,
             text,
+            _within(relatives, relative_starts, sentence),
         )
         _resolve_pronouns(text, sentence, found, last_person)
         named_now = [p.name for p in in_people if p.role == "person"]
@@ -347,6 +351,7 @@ def extract(document: Document) -> dict[str, object]:
             links.append((index, stated))
 
     assume_news_dates(mentions, document.published)
+    resolve_relative_dates(mentions, sentences)
     events = merge(mentions, document.published)
     _attach_followers(events, followers, sentences)
 

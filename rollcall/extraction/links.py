@@ -75,7 +75,8 @@ def find_links(
     """The links a sentence states, each as the contract's {"type", "by"[, "target"]}."""
     links: list[dict[str, str]] = []
     body = sentence.text
-    foreign = [c for c in countries if c.code != holder and c.form != "demonym"]
+    # A city or prison is where things happened, never a party to a deal.
+    foreign = [c for c in countries if c.code != holder and c.form not in {"demonym", "place"}]
     if _SANCTIONS.search(body) and _EASING.search(body):
         for country in foreign:
             after = text[country.end : country.end + 25].lower()

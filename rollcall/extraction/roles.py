@@ -39,7 +39,17 @@ def _previous_words(text: str, start: int, limit: int = 3) -> list[str]:
 def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
     """The mention's role and how strongly it names the holding state (0 for other roles)."""
     after = _next_word(text, mention.end)
+    if after in lang.INSTITUTION_MODIFIERS:
+        # "the Mahiliou Regional Court", "Gomel city court": the noun after the modifier decides.
+        modifier = rx(r"(?:['’]s)?\s*-?[\p{L}]+").match(text, mention.end)
+        noun = _next_word(text, modifier.end()) if modifier is not None else ""
+        if noun in lang.HOLDER_NOUNS:
+            after = noun
     before = _previous_words(text, mention.start)
+    arrival = [w for w in before if w not in lang.ARRIVAL_FILLERS]
+    if len(arrival) > 1 and arrival[0] in lang.ARRIVAL_IN and arrival[1] in lang.ARRIVAL_VERBS:
+        # "arrived in Vilnius", "landed at Berlin": where the freed were taken, not who held them.
+        return DESTINATION, 0
     if after in lang.NATIONALS_NOUNS or mention.form == "demonym":
         return NATIONALS, 0
     if after in lang.PARTNER_AFTER:
@@ -48,6 +58,8 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
         w for w in before if w not in {"the", "directly", "back", "neighbouring", "neighboring"}
     ]
     if nearest and nearest[0] in lang.DESTINATION_BEFORE:
+        if after in lang.CUSTODY_PLACE_NOUNS:
+            return HOLDER, 2  # "moved to a Mordovia penal colony": a place the state holds people
         return DESTINATION, 0
     if nearest and nearest[0] in lang.PARTNER_BEFORE:
         return PARTNER, 0

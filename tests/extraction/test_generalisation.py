@@ -401,3 +401,75 @@ def test_an_expulsion_told_as_a_noun_is_a_deportation_with_its_destination() -> 
     deportation = one(events, "deportation")
     assert deportation["count"] == {"value": 135, "qualifier": "exact"}
     assert deportation["destinations"] == [{"country": "GT", "count": None}]
+
+
+def test_a_court_in_a_city_that_is_not_the_capital_names_the_holding_state() -> None:
+    events = events_of(
+        "Pensioner jailed\n\n"
+        "A court in Gomel on Tuesday sentenced the pensioner Nina Marchuk, 68, to three years in a "
+        "penal colony for comments she left online.",
+        date(2025, 9, 4),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["country"], sentence["date"], names(sentence)) == (
+        "BY",
+        "2025-09-02",
+        ["Nina Marchuk"],
+    )
+
+
+def test_a_prison_in_a_region_named_before_its_noun_names_the_holding_state() -> None:
+    events = events_of(
+        "Activist moved\n\n"
+        "The activist Oleg Varenko was transferred last month to a Mordovia penal colony, his "
+        "lawyer said.",
+        date(2025, 3, 20),
+    )
+    transfer = one(events, "transfer")
+    assert (transfer["country"], transfer["date"]) == ("RU", "2025-02")
+
+
+def test_landing_in_a_foreign_city_is_where_the_freed_were_taken_not_who_held_them() -> None:
+    events = events_of(
+        "Freed prisoners abroad\n\n"
+        "Azerbaijan freed the journalists Kamran Aliyev and Leyla Guliyeva on Monday. Hours later "
+        "they landed in Berlin, where they were met by relatives.",
+        date(2025, 5, 14),
+    )
+    release = one(events, "release")
+    assert release["country"] == "AZ"
+    assert release["destinations"] == [{"country": "DE", "count": None}]
+
+
+def test_a_time_told_from_the_event_before_is_dated_from_that_event() -> None:
+    events = events_of(
+        "Blogger's ordeal\n\n"
+        "The blogger Tran Minh Khoa was arrested on 9 March 2023 in Da Nang. A year later a court "
+        "sentenced him to eight years. He was moved to a prison in Thanh Hoa two weeks later, and "
+        "his wife was told the following day.",
+        date(2025, 2, 1),
+    )
+    assert one(events, "arrest")["date"] == "2023-03-09"
+    sentence = one(events, "sentence")
+    assert (sentence["date"], sentence["date_precision"], sentence["country"]) == (
+        "2024",
+        "year",
+        "VN",
+    )
+    transfer = one(events, "transfer")
+    assert (transfer["date"], transfer["date_precision"]) == ("2024", "year")
+
+
+def test_a_second_person_moved_on_the_same_day_is_another_transfer_on_that_day() -> None:
+    events = events_of(
+        "Two prisoners moved\n\n"
+        "The poet Sayeh Karimi was transferred to Qarchak prison on 4 June, her husband said. "
+        "Her son was allowed no visit.\n\n"
+        "On the same day, the teacher Reza Nouri was moved to Evin prison.",
+        date(2025, 6, 9),
+    )
+    transfers = [e for e in events if e["type"] == "transfer"]
+    assert [(names(t), t["date"], t["country"]) for t in transfers] == [
+        (["Sayeh Karimi"], "2025-06-04", "IR"),
+        (["Reza Nouri"], "2025-06-04", "IR"),
+    ]

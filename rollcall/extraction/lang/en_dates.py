@@ -273,3 +273,36 @@ NAMES_WITH_DATE_WORDS: tuple[str, ...] = (
     "Holy Saturday",
     "Cyber Monday",
 )
+
+#: Times told relative to the event just reported rather than to publication ("two days later",
+#: "the following month", "on the same day"), as (pattern, unit, offset): the pattern is a regular
+#: expression matched case-insensitively on word boundaries, and `offset` units are added to the
+#: earlier event's date. Each pattern starts with a fixed word, which keeps the search fast.
+AFTER_PREVIOUS: tuple[tuple[str, str, int], ...] = (
+    (r"same\s+day", "day", 0),
+    (r"that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)", "day", 0),
+    (r"(?:following|next)\s+(?:day|morning|afternoon|evening)", "day", 1),
+    (r"day\s+after(?!\s+tomorrow)", "day", 1),
+    (r"same\s+month", "month", 0),
+    (r"that\s+(?:same\s+)?month", "month", 0),
+    (r"(?:following|next)\s+month", "month", 1),
+    (r"same\s+year", "year", 0),
+    (r"that\s+(?:same\s+)?year", "year", 0),
+    (r"(?:following|next)\s+year", "year", 1),
+    (r"(?:following|next)\s+week", "week", 1),
+)
+#: The words each pattern above starts with, found first to keep the search fast.
+AFTER_PREVIOUS_FIRST = ("same", "that", "following", "next", "day")
+#: "<number> <unit> later" ("two days later", "a year later"), by the unit the number counts: the
+#: number is one of `AGO_NUMBERS` or digits.
+LATER_UNITS: dict[str, str] = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
+LATER_WORD = "later"

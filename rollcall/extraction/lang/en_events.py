@@ -283,6 +283,7 @@ RELOCATION = (
     r"left for",
     r"crossed into",
     r"arrived in",
+    r"(?:arriv(?:ed|ing)|land(?:ed|ing)|touched down|disembarked|greeted|welcomed)",
     r"exiled",
     r"released",
     r"freed",

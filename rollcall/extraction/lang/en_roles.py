@@ -100,3 +100,56 @@ LOCATION_BEFORE = frozenset(["in", "inside", "across", "throughout"])
 
 # Before "in <country>": a topic set there, not the place anyone was held ("the war in Ukraine").
 TOPIC_BEFORE = frozenset(["war", "conflict", "invasion", "fighting", "offensive", "occupation"])
+
+# Between a country or place and the noun that tells its role: "the Mahiliou Regional Court".
+INSTITUTION_MODIFIERS = frozenset(
+    [
+        "regional",
+        "district",
+        "city",
+        "municipal",
+        "provincial",
+        "oblast",
+        "region",
+        "province",
+        "military",
+        "supreme",
+        "high",
+        "appeals",
+        "revolutionary",
+        "criminal",
+        "garrison",
+        "intermediate",
+        "central",
+    ]
+)
+
+# Verbs of arriving, before "in"/"at" and a place: where the people were taken ("arrived in
+# Vilnius", "landed at Berlin airport", "were greeted in Kyiv"), a destination like "to Vilnius".
+ARRIVAL_VERBS = frozenset(
+    [
+        "arrived",
+        "arrive",
+        "arrives",
+        "arriving",
+        "landed",
+        "land",
+        "lands",
+        "landing",
+        "touched",
+        "greeted",
+        "welcomed",
+        "reunited",
+        "resettled",
+        "settled",
+        "disembarked",
+    ]
+)
+ARRIVAL_IN = frozenset(["in", "at"])
+ARRIVAL_FILLERS = frozenset(["down", "safely", "later", "finally", "eventually", "then"])
+
+# Of the holder nouns, the places of custody: "to a Mordovia penal colony" is inside the holding
+# state, where "to Lithuania" is a destination abroad.
+CUSTODY_PLACE_NOUNS = frozenset(
+    ["prison", "prisons", "jail", "jails", "penal", "colony", "colonies", "detention"]
+)
