@@ -75,6 +75,10 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Staff log in on the site's own page and land on the review queue; logging out returns home.
+LOGIN_URL = "web:login"
+LOGIN_REDIRECT_URL = "web:review"
+LOGOUT_REDIRECT_URL = "web:home"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

@@ -225,9 +225,12 @@ def served_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     a server on it would also need a database of its own beside pytest-django's, made and dropped
     around it.
     """
-    workdir = tmp_path_factory.mktemp("served-demo")
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
+    with served(tmp_path_factory.mktemp("served-demo"), "--demo") as base_url:
+        yield base_url
+
+
+def rollcall_env(workdir: Path) -> dict[str, str]:
+    """The environment of a `rollcall` process working on its own SQLite file in `workdir`."""
     env = dict(os.environ)
     env.update(
         ROLLCALL_DATABASE_URL=f"sqlite:///{workdir / 'rollcall.sqlite3'}",
@@ -235,15 +238,38 @@ def served_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         PYTHONUNBUFFERED="1",
     )
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    return env
+
+
+def run_rollcall(workdir: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """Run one `rollcall` command on `workdir`'s database, as a user would; its output."""
+    done = subprocess.run(
+        [*_rollcall_command(), *args],
+        cwd=workdir,
+        env={**rollcall_env(workdir), **(env or {})},
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, f"rollcall {' '.join(args)}: {done.stderr}"
+    return done.stdout
+
+
+@contextlib.contextmanager
+def served(workdir: Path, *args: str) -> Iterator[str]:
+    """`rollcall serve` on `workdir`'s database on a free port, stopped on leaving."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
     log_path = workdir / "serve.log"
-    command = [*_rollcall_command(), "serve", "--demo", "--host", "127.0.0.1", "--port", str(port)]
+    command = [*_rollcall_command(), "serve", *args, "--host", "127.0.0.1", "--port", str(port)]
     # Output goes to a file, not a pipe: nobody reads a pipe while tests run, and the access log
     # would fill it and block the server.
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             command,
             cwd=workdir,
-            env=env,
+            env=rollcall_env(workdir),
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -265,7 +291,7 @@ def _wait_until_answering(process: subprocess.Popen[bytes], base_url: str, log: 
     while True:
         if process.poll() is not None:
             pytest.fail(
-                f"`rollcall serve --demo` exited with status {process.returncode} before it "
+                f"`rollcall serve` exited with status {process.returncode} before it "
                 f"answered on {base_url}. Its output:\n{_tail(log)}",
                 pytrace=False,
             )
@@ -279,7 +305,7 @@ def _wait_until_answering(process: subprocess.Popen[bytes], base_url: str, log: 
             pass
         if time.monotonic() > deadline:
             pytest.fail(
-                f"`rollcall serve --demo` did not answer on {base_url} within {SERVE_TIMEOUT:.0f} "
+                f"`rollcall serve` did not answer on {base_url} within {SERVE_TIMEOUT:.0f} "
                 f"s. Its output:\n{_tail(log)}",
                 pytrace=False,
             )

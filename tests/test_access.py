@@ -47,12 +47,13 @@ NAMED_TO: dict[str, frozenset[str]] = {
 }
 # Who the public figures count: anonymous people are counted although never named.
 COUNTED = frozenset({"public", "anonymous"})
-# What each role may do in the admin ("users": the user and group pages).
+# What each role may do in the admin ("users": the user and group pages) and on the staff pages
+# ("review": decide what an article's proposed facts become).
 MAY: dict[str, frozenset[str]] = {
     "visitor": frozenset(),
-    "reviewer": frozenset({"view"}),
+    "reviewer": frozenset({"view", "review"}),
     "editor": frozenset({"view", "add", "change"}),
-    "admin": frozenset({"view", "add", "change", "delete", "users"}),
+    "admin": frozenset({"view", "add", "change", "delete", "users", "review"}),
 }
 
 
@@ -87,6 +88,8 @@ PAGES = [
     Page("/api/v1/match?name={name}", Shows.ONE),
     Page("/api/v1/openapi.json", Shows.NOBODY),
     Page("/api/v1/docs", Shows.NOBODY),
+    # The staff pages
+    Page("/review/", Shows.NOBODY, needs="review"),
     # The admin
     Page("/admin/", Shows.NOBODY, needs="view"),
     Page("/admin/people/person/", Shows.EVERYONE, needs="view"),
@@ -129,10 +132,12 @@ def fill(url: str, member: Member) -> str:
 
 
 def assert_refused(response: HttpResponseBase, role: str, url: str) -> None:
-    """A visitor is sent to the admin's login page; staff without the permission get a 403."""
+    """A visitor is sent to a login page (the admin's, or the site's for the staff pages); staff
+    without the permission get a 403."""
     if role == "visitor":
         assert response.status_code == 302, url
-        assert response["Location"].startswith("/admin/login/?next="), url
+        login = "/admin/login/" if url.startswith("/admin/") else "/login/"
+        assert response["Location"].startswith(f"{login}?next="), url
     else:
         assert response.status_code == 403, (role, url)
 

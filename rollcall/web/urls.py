@@ -1,6 +1,7 @@
+from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from rollcall.web import collective, people, views
+from rollcall.web import collective, people, review, views
 
 app_name = "web"
 urlpatterns = [
@@ -11,4 +12,14 @@ urlpatterns = [
     path("people/<str:person_id>/", people.person, name="person"),
     path("collective/", collective.collective_list, name="collective-list"),
     path("collective/<int:collective_id>/", collective.collective, name="collective"),
+    # Staff: logging in, and reviewing what articles report
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="web/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("review/", review.articles, name="review"),
+    path("review/<int:source_id>/", review.article, name="review-article"),
+    path("review/proposals/<str:uid>/", review.decide, name="review-decide"),
 ]
