@@ -77,6 +77,9 @@ class Page:
 PAGES = [
     # The public site
     Page("/", Shows.EVERYONE),
+    Page("/stats/", Shows.NOBODY),
+    Page("/stats/?series=year&from=2020-01-01", Shows.NOBODY),
+    Page("/stats/by-country.csv", Shows.NOBODY),
     # The read API
     Page("/api/v1/people?limit=500", Shows.EVERYONE),
     Page("/api/v1/people?q={name}", Shows.ONE),

@@ -48,4 +48,10 @@ def figure_aggregates(as_of: date, where: Q | None = None) -> dict[str, Aggregat
     }
 
 
-__all__ = ["FIGURES", "counted_intervals", "figure_aggregates"]
+def holding_states() -> list[str]:
+    """The holding states the figures can be asked for: those of the counted custody."""
+    codes = counted_intervals().exclude(country="").values_list("country", flat=True)
+    return sorted(set(codes.order_by().distinct()))
+
+
+__all__ = ["FIGURES", "counted_intervals", "figure_aggregates", "holding_states"]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from rollcall.web import collective, people, review, views
+from rollcall.web import collective, people, review, stats_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("people/<str:person_id>/", people.person, name="person"),
     path("collective/", collective.collective_list, name="collective-list"),
     path("collective/<int:collective_id>/", collective.collective, name="collective"),
+    # Figures over time, and each chart's table as CSV
+    path("stats/", stats_views.stats_page, name="stats"),
+    path("stats/<slug:slug>.csv", stats_views.stats_csv, name="stats-csv"),
     # Staff: logging in, and reviewing what articles report
     path(
         "login/",
