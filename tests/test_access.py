@@ -60,6 +60,7 @@ MAY: dict[str, frozenset[str]] = {
 class Shows(Enum):
     EVERYONE = "everyone"  # names every person the role may see
     ONE = "one"  # is about the one person its URL gives by {uid}, {pk} or {name}
+    # ({collective}: the collective event the person's release was part of)
     NOBODY = "nobody"  # names no one: figures, forms, documentation
 
 
@@ -77,6 +78,12 @@ class Page:
 PAGES = [
     # The public site
     Page("/", Shows.EVERYONE),
+    Page("/people/", Shows.EVERYONE),
+    Page("/people/?q={name}", Shows.ONE),
+    Page("/people/{uid}/", Shows.ONE, missing=404),
+    Page("/people.csv", Shows.EVERYONE),
+    Page("/collective/", Shows.NOBODY),
+    Page("/collective/{collective}/", Shows.EVERYONE),
     Page("/stats/", Shows.NOBODY),
     Page("/stats/?series=year&from=2020-01-01", Shows.NOBODY),
     Page("/stats/by-country.csv", Shows.NOBODY),
@@ -131,7 +138,13 @@ def naming(member: Member, url: str) -> list[str]:
 
 
 def fill(url: str, member: Member) -> str:
-    return url.format(uid=member.uid, pk=member.person.pk, name=quote(member.name))
+    collective = member.person.events.exclude(collective=None).values("collective").first()
+    return url.format(
+        uid=member.uid,
+        pk=member.person.pk,
+        name=quote(member.name),
+        collective=collective["collective"] if collective else None,
+    )
 
 
 def assert_refused(response: HttpResponseBase, role: str, url: str) -> None:
@@ -155,7 +168,9 @@ def test_each_page_names_only_the_people_the_role_may_see(
     for subject in about:
         url = fill(page.url, subject) if subject else page.url
         response = client.get(url)
-        body = response.content.decode()
+        # A download (the people CSV) is streamed.
+        chunks = response.streaming_content if response.streaming else [response.content]
+        body = b"".join(chunks).decode()
         if page.needs is not None and page.needs not in MAY[role]:
             assert_refused(response, role, url)
             continue
