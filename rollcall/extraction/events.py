@@ -76,6 +76,9 @@ _NOT_PEOPLE = regex.compile(
     rf"^\s+(?:\w+\s+){{0,2}}?(?:{_alternation(lang.NOT_PEOPLE_RELEASED)})\b", regex.IGNORECASE
 )
 _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
+_COMPOUND_AFTER = regex.compile(
+    rf"\s+(?:{_alternation(lang.NOUN_COMPOUND_AFTER)})(?![\p{{L}}])", regex.IGNORECASE
+)
 _OTHER_SIDE = regex.compile(
     rf"\b(?:{_alternation(lang.OTHER_SIDE)})\s+(?:[\p{{L}}'’-]+\s+){{0,3}}$", regex.IGNORECASE
 )
@@ -218,6 +221,8 @@ def find_mentions(
             continue
         if _part_of_a_name(sentence, local_start, local_end, headline):
             continue
+        if _COMPOUND_AFTER.match(sentence.text, local_end):
+            continue  # "a detention centre", "arrest warrants": a place or a paper, not an event
         if kind == "release" and _NOT_PEOPLE.match(sentence.text[local_end:]):
             continue
         if (
@@ -394,12 +399,25 @@ def is_custody_transfer(sentence: Sentence, mention: Mention) -> bool:
     return bool(_CUSTODY_PLACE.search(clause[:120]))
 
 
-def assume_news_dates(mentions: list[Mention], published: date | None) -> None:
-    """Give the lead event's undated, non-background mentions the publication date."""
+def assume_news_dates(
+    mentions: list[Mention], published: date | None, sentences: list[Sentence] | None = None
+) -> None:
+    """Give the lead event's undated, non-background mentions in the article's opening (the first
+    two paragraphs that tell of events, the title being one) the publication date. Further down,
+    an undated mention either repeats the news, and merges with it, or speaks in general
+    ("transfers to distant prisons are a punishment"): it is not dated by the day of publication."""
     if published is None or not mentions:
         return
     lead = mentions[0].type
+    opening: set[int] = set()
+    if sentences is not None:
+        for mention in mentions:
+            opening.add(sentences[mention.sentence].paragraph)
+            if len(opening) == 2:
+                break
     for mention in mentions:
+        if sentences is not None and sentences[mention.sentence].paragraph not in opening:
+            continue
         if (
             mention.type != lead
             or mention.date is not None
@@ -470,7 +488,14 @@ def _compatible(event: Event, mention: Mention, published: date | None) -> bool:
         return bool(set(mention.persons) & set(event.persons))
     if mention.persons and event.persons and not set(mention.persons) & set(event.persons):
         # Different named people are one happening only when it is the news itself, or the same day.
-        both_news = mention.assumed_date and assumed
+        both_news = (mention.assumed_date and assumed) or (
+            # An undated report further down with more names ("Among those freed were …") adds
+            # people to the news.
+            mention.date is None
+            and not (mention.background or mention.later)
+            and ours is not None
+            and _near_publication(ours, published)
+        )
         same_day = (
             ours is not None
             and mention.date is not None
@@ -489,7 +514,9 @@ def _near_publication(when: DateMention, published: date | None) -> bool:
     if when.precision == "day":
         return published - NEWS_WINDOW <= when.value <= published
     if when.precision == "month":
-        return (when.value.year, when.value.month) == (published.year, published.month)
+        # "Last month" is still the news of an article that reports it as such.
+        previous = (published.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return when.value.replace(day=1) in {published.replace(day=1), previous}
     return when.value.year == published.year
 
 

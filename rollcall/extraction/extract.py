@@ -59,6 +59,13 @@ _PRONOUN_POSSESSIVE = regex.compile(
 )
 
 
+_PRONOUN_OBJECT = regex.compile(
+    rf"\s+(?:{'|'.join(en_events.OBJECT_PRONOUNS)})"
+    rf"(?:\s*[,.;:]|\s+(?:{'|'.join(en_events.AFTER_OBJECT)})\b|\s*$)",
+    regex.IGNORECASE,
+)
+
+
 _OWN_CLAUSE = regex.compile(r"[;]|\b(?:who|which|whom|after|before|later|then)\b", regex.I)
 _PERIOD_TOTAL = regex.compile(rf"\b(?:{'|'.join(en_events.PERIOD_TOTAL)})\b", regex.IGNORECASE)
 
@@ -170,8 +177,8 @@ def _sent_abroad_on_release(text: str, found: list[Mention], deportation: Mentio
 def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last: str) -> None:
     """A pronoun ("He was detained", "her release") stands for the person last named before.
 
-    Only the subject pronoun before the trigger and a possessive just before a noun trigger count;
-    an object pronoun ("freed him") is rarer in news and more often someone else.
+    The subject pronoun before the trigger, a possessive just before a noun trigger and the object
+    right after the verb ("a court sentenced him") count.
     """
     if not last:
         return
@@ -179,7 +186,11 @@ def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last:
         if mention.persons:
             continue
         before = text[sentence.start : mention.start]
-        if _PRONOUN_SUBJECT.search(before) or _PRONOUN_POSSESSIVE.search(before):
+        if (
+            _PRONOUN_SUBJECT.search(before)
+            or _PRONOUN_POSSESSIVE.search(before)
+            or _PRONOUN_OBJECT.match(text, mention.end, sentence.end)
+        ):
             mention.persons.append(last)
 
 
@@ -350,7 +361,7 @@ def extract(document: Document) -> dict[str, object]:
         if stated:
             links.append((index, stated))
 
-    assume_news_dates(mentions, document.published)
+    assume_news_dates(mentions, document.published, sentences)
     resolve_relative_dates(mentions, sentences)
     events = merge(mentions, document.published)
     _attach_followers(events, followers, sentences)

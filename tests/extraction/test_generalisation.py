@@ -473,3 +473,44 @@ def test_a_second_person_moved_on_the_same_day_is_another_transfer_on_that_day()
         (["Sayeh Karimi"], "2025-06-04", "IR"),
         (["Reza Nouri"], "2025-06-04", "IR"),
     ]
+
+
+def test_a_court_sentencing_him_sentences_the_person_named_before() -> None:
+    events = events_of(
+        "Rapper jailed\n\n"
+        "The rapper Dilshod Karimov was detained in Khujand in May 2024. In March 2025 a regional "
+        "court sentenced him to seven years for 'extremism'.",
+        date(2025, 4, 2),
+    )
+    sentence = one(events, "sentence")
+    assert (names(sentence), sentence["date"], sentence["country"]) == (
+        ["Dilshod Karimov"],
+        "2025-03",
+        "TJ",
+    )
+
+
+def test_a_detention_centre_and_arrest_warrants_are_no_arrests() -> None:
+    events = events_of(
+        "Warrants issued\n\n"
+        "Prosecutors in Istanbul on Monday issued arrest warrants for 40 people. Relatives waited "
+        "outside the Silivri detention centre for news.",
+        date(2025, 2, 11),
+    )
+    assert [e for e in events if e["type"] == "arrest"] == []
+
+
+def test_a_general_remark_far_from_the_news_is_not_dated_by_publication() -> None:
+    events = events_of(
+        "Journalist moved to distant jail\n\n"
+        "The journalist Hoang Van Minh was moved last month to a prison in Nghe An, his wife said."
+        "\n\nHe was arrested in 2021.\n\n"
+        "Rights groups say transfers far from home are used to punish families.",
+        date(2025, 8, 20),
+    )
+    transfer = one(events, "transfer")
+    assert (transfer["date"], names(transfer), transfer["country"]) == (
+        "2025-07",
+        ["Hoang Van Minh"],
+        "VN",
+    )

@@ -324,6 +324,10 @@ NOT_PEOPLE_RELEASED = (
 # Pronouns standing for one person named before ("He was detained in December 2022").
 SUBJECT_PRONOUNS = ("he", "she")
 POSSESSIVE_PRONOUNS = ("his", "her")
+# Object pronouns right after an event verb ("a court sentenced him to five years"); "her" only
+# when a preposition or the clause's end follows, else it is a possessive ("freed her son").
+OBJECT_PRONOUNS = ("him", "her")
+AFTER_OBJECT = ("to", "on", "in", "at", "for", "from", "after", "and", "without", "last", "over")
 
 # A count over a period ("since the coup", "so far this year") tallies many happenings: no event.
 PERIOD_TOTAL = (
@@ -348,3 +352,21 @@ APPEALS = (
 
 # Just before a trigger: a custody state, not an event ("remain in detention").
 STATE_BEFORE = (r"in", r"remain(?:s|ed)? in", r"held in", r"under")
+
+# Nouns after a trigger noun that make it a modifier, not the event ("detention centre", "arrest
+# warrants", "deportation order"): a place, a paper or a plan, not a happening.
+NOUN_COMPOUND_AFTER = (
+    r"centres?",
+    r"centers?",
+    r"facilit(?:y|ies)",
+    r"camps?",
+    r"warrants?",
+    r"orders?",
+    r"conditions",
+    r"records?",
+    r"quotas?",
+    r"proceedings",
+    r"powers?",
+    r"hearings?",
+    r"laws?",
+)
