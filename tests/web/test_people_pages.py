@@ -9,6 +9,7 @@ import csv
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -248,9 +249,7 @@ def test_a_release_under_an_agreement_links_to_its_collective_event(client: Clie
 
 
 @pytest.mark.parametrize("kind", ["anonymous", "hidden", "draft"])
-def test_a_person_a_visitor_may_not_see_is_not_found_as_in_the_api(
-    cast: Cast, kind: str
-) -> None:
+def test_a_person_a_visitor_may_not_see_is_not_found_as_in_the_api(cast: Cast, kind: str) -> None:
     member = cast.people[kind]
     visitor, admin = cast.client("visitor"), cast.client("admin")
     assert visitor.get(f"/api/v1/people/{member.uid}").status_code == 404
@@ -274,3 +273,11 @@ def test_the_home_page_links_people_to_their_pages(client: Client, demo: None) -
     body = client.get("/").content.decode()
     assert '<a href="/people/demo-maksim-znak/">Maksim Znak</a>' in body
     assert "/api/v1/people/demo-" not in body
+
+
+def test_the_csv_columns_are_documented_in_order() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "site.md").read_text(encoding="utf-8")
+    table = docs[docs.index("| column |") :].split("\n\n")[0]
+    first_cells = [row.split("|")[1] for row in table.splitlines()[2:]]
+    documented = [name for cell in first_cells for name in re.findall(r"`(\w+)`", cell)]
+    assert tuple(documented) == DOWNLOAD_COLUMNS
