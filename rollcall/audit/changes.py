@@ -11,22 +11,25 @@ from rollcall.collective.models import (
     Agreement,
     CollectiveEvent,
     DestinationCount,
+    NationalsCount,
     ReportedEstimate,
     SanctionsMeasure,
 )
 from rollcall.events.models import Event
-from rollcall.people.models import ExternalId, Person, PersonName
+from rollcall.people.models import Citizenship, ExternalId, Person, PersonName
 from rollcall.sources.models import Citation, Source
 
 AUDITED: dict[str, type[models.Model]] = {
     "person": Person,
     "name": PersonName,
     "external_id": ExternalId,
+    "citizenship": Citizenship,
     "event": Event,
     "source": Source,
     "citation": Citation,
     "collective": CollectiveEvent,
     "destination": DestinationCount,
+    "nationals": NationalsCount,
     "agreement": Agreement,
     "sanctions": SanctionsMeasure,
     "estimate": ReportedEstimate,

@@ -14,6 +14,7 @@ from rollcall.collective.models import (
     AgreementParty,
     CollectiveEvent,
     DestinationCount,
+    NationalsCount,
     ReportedEstimate,
     SanctionsMeasure,
 )
@@ -25,6 +26,11 @@ class DestinationInline(RegistryInline[DestinationCount, CollectiveEvent]):
     extra = 0
 
 
+class NationalsInline(RegistryInline[NationalsCount, CollectiveEvent]):
+    model = NationalsCount
+    extra = 0
+
+
 class PartyInline(RegistryInline[AgreementParty, Agreement]):
     model = AgreementParty
     extra = 0
@@ -33,7 +39,7 @@ class PartyInline(RegistryInline[AgreementParty, Agreement]):
 @admin.register(CollectiveEvent)
 class CollectiveEventAdmin(RegistryAdmin[CollectiveEvent]):
     list_display = ["title", "type", "date", "country", "count_qualifier", "count_value"]
-    inlines = [DestinationInline]
+    inlines = [DestinationInline, NationalsInline]
     past_dates = ("date",)
 
 

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from rollcall.collective.choices import EstimateMeasure, PartyRole, Qualifier, SanctionsAction
 from rollcall.events.choices import EventType, ReleaseKind
+from rollcall.lib.countries import validate_country
 from rollcall.lib.dates import DatePrecision, format_partial
 
 
@@ -136,6 +137,40 @@ class DestinationCount(models.Model):
         ordering = ["collective_id", "-count_value"]
         constraints = [
             models.UniqueConstraint(fields=["collective", "country"], name="unique_destination")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.country}: {self.count_qualifier} {self.count_value}"
+
+
+class NationalsCount(models.Model):
+    """How many of a collective event's people were citizens of one country, as reported.
+
+    "Fourteen foreign nationals: six Lithuanians, two Latvians…" is a row per country; "some
+    Ukrainian nationals were among those freed" is a row without a count. States negotiate
+    for their own citizens, so this is what a deal's count per state is read from.
+    """
+
+    collective = models.ForeignKey(
+        CollectiveEvent, on_delete=models.CASCADE, related_name="nationals"
+    )
+    country = models.CharField(max_length=2, validators=[validate_country])
+    count_value = models.PositiveIntegerField(null=True, blank=True)
+    count_qualifier = models.CharField(max_length=12, choices=Qualifier.choices, blank=True)
+    citations = GenericRelation("sources.Citation")
+    history = HistoricalRecords()
+
+    class Meta:
+        # Largest first; an uncounted group after every counted one on SQLite and PostgreSQL
+        # alike (PostgreSQL would otherwise put nulls first in a descending order).
+        ordering = [
+            "collective_id",
+            models.F("count_value").desc(nulls_last=True),
+            "country",
+        ]
+        verbose_name_plural = "nationals counts"
+        constraints = [
+            models.UniqueConstraint(fields=["collective", "country"], name="unique_nationals")
         ]
 
     def __str__(self) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from django.core.exceptions import ValidationError
+
 _CODES = """
     ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bl bm bn bo bq
     br bs bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz dd de dj dk
@@ -35,6 +37,20 @@ def clean_country(code: str) -> str:
     if text.lower() not in ISO_CODES:
         raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
     return text.upper()
+
+
+def validate_country(code: str) -> None:
+    """Django field validator: an ISO alpha-2 code as the registry stores it, in upper case.
+
+    A validator cannot rewrite what it checks, so "ua" is refused with the spelling to use
+    rather than stored beside "UA" as if it were another country.
+    """
+    try:
+        cleaned = clean_country(code)
+    except ValueError as error:
+        raise ValidationError(str(error), code="country") from None
+    if cleaned != code:
+        raise ValidationError(f"{code!r}: write the country code as {cleaned!r}", code="country")
 
 
 @cache

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from rollcall.lib.countries import validate_country
 from rollcall.lib.dates import DatePrecision, format_partial
 from rollcall.people.choices import Gender, NameKind, Publication, Visibility
 
@@ -144,3 +145,28 @@ class ExternalId(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scheme}:{self.value}"
+
+
+class Citizenship(models.Model):
+    """A state the person is a citizen of, as a source reports it; a dual citizen has two.
+
+    Kept because states negotiate for their own citizens: who is a citizen of where is what a
+    deal freeing "six Lithuanians and two Latvians" turns on. Like every fact, it cites the
+    source that reports it.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="citizenships")
+    country = models.CharField(
+        max_length=2, validators=[validate_country], help_text="ISO 3166-1 alpha-2, e.g. UA"
+    )
+    citations = GenericRelation("sources.Citation")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person_id", "country"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "country"], name="unique_citizenship")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.country}"
