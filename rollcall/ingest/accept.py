@@ -14,10 +14,15 @@ What an event proposal creates:
   named article is the review a draft waits for (`rollcall import --draft` makes drafts because
   nobody has looked at them yet);
 - an event per person;
-- for a batch (no named people, several, a count above the number named, destinations or
-  linked measures), a collective event the person events point to, with a destination count
-  per destination; linked measures become an agreement (the holding state and the other states
-  as parties, a mediator as mediator) and, for sanctions relief, a sanctions measure eased.
+- for a batch (no named people, several, a count above the number named — the event's own or
+  one citizenship's —, destinations, linked measures, or citizenships not known to be the named
+  person's), a collective event the person events point to, with a destination count per
+  destination and a nationals count per citizenship; linked measures become an agreement (the
+  holding state and the other states as parties, a mediator as mediator) and, for sanctions
+  relief, a sanctions measure eased;
+- a citizenship for each named person, only when the article's citizenships cover everyone the
+  event concerns (the rule is in `ingest.citizenships`); a person who already holds it gets a
+  citation, not a second one.
 An estimate proposal creates a reported estimate, as of the article's publication date.
 Every record cites the article with the evidence it was read from.
 """
@@ -38,18 +43,21 @@ from rollcall.collective.models import (
     AgreementParty,
     CollectiveEvent,
     DestinationCount,
+    NationalsCount,
     ReportedEstimate,
     SanctionsMeasure,
 )
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.custody import writing_events
 from rollcall.events.models import Event
+from rollcall.ingest.citizenships import everyones_citizenships
 from rollcall.ingest.matching import best_match, list_of
 from rollcall.ingest.models import Proposal, ProposalKind, ProposalStatus
+from rollcall.lib.countries import clean_country
 from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.lib.scripts import guess_script
 from rollcall.people.choices import NameKind, Publication, Visibility
-from rollcall.people.models import Person, PersonName
+from rollcall.people.models import Citizenship, Person, PersonName
 from rollcall.sources.models import Source
 from rollcall.sources.services import cite
 
@@ -196,17 +204,23 @@ class Writer:
         destinations = list_of(self.fact.get("destinations"))
         linked = list_of(self.fact.get("linked"))
         count = counted(self.fact.get("count"), self.proposal.uid)
+        nationals = self.nationals()
+        counts = [count, *(n for _, n in nationals)]
         people = [self.person(p) for p in persons]
+        citizenships = everyones_citizenships(len(people), count, nationals)
         collective: CollectiveEvent | None = None
         if (
             len(people) != 1
             or destinations
             or linked
-            or (count is not None and count[0] > len(people))
+            or any(n is not None and n[0] > len(people) for n in counts)
+            or (nationals and not citizenships)
         ):
             collective = self.collective(day, precision, country, release_kind, count)
             for spec in destinations:
                 self.destination(collective, spec)
+            for national, national_count in nationals:
+                self.nationals_count(collective, national, national_count)
             if linked:
                 collective.agreement = self.agreement(linked, day, precision, country)
                 collective.save(update_fields=["agreement"])
@@ -227,6 +241,9 @@ class Writer:
                     destination=one_destination,
                 )
                 self.cite(event, self.spans_naming(name))
+        for citizenship in citizenships:
+            for person, _ in people:
+                self.citizenship(person, citizenship)
 
     def person(self, spec: dict[str, object]) -> tuple[Person, str]:
         name = " ".join(str(spec.get("name") or "").split())
@@ -315,6 +332,35 @@ class Writer:
         )
         self.cite(record)
 
+    def nationals(self) -> list[tuple[str, tuple[int, str] | None]]:
+        """Each citizenship among the people concerned, once, with its count (if reported)."""
+        found: dict[str, tuple[int, str] | None] = {}
+        for spec in list_of(self.fact.get("nationals")):
+            national = iso_code(spec.get("country"), f"{self.proposal.uid}: nationals")
+            found.setdefault(national, counted(spec.get("count"), self.proposal.uid))
+        return list(found.items())
+
+    def nationals_count(
+        self, collective: CollectiveEvent, country: str, count: tuple[int, str] | None
+    ) -> None:
+        record = self.make(
+            NationalsCount,
+            collective=collective,
+            country=country,
+            count_value=count[0] if count else None,
+            count_qualifier=count[1] if count else "",
+        )
+        self.cite(record)
+
+    def citizenship(self, person: Person, country: str) -> None:
+        """The person's citizenship, cited; one they already hold gains only the new evidence."""
+        held = Citizenship.objects.filter(person=person, country=country).first()
+        if held is None:
+            self.cite(self.make(Citizenship, person=person, country=country))
+            return
+        cited = set(held.citations.filter(source=self.source).values_list("quote", "start"))
+        self.cite(held, [s for s in self.evidence if (s.get("text"), s.get("start")) not in cited])
+
     def agreement(
         self, linked: list[dict[str, object]], day: date | None, precision: str, country: str
     ) -> Agreement:
@@ -373,6 +419,14 @@ def code(value: object, where: str) -> str:
     if not isinstance(value, str) or len(value) != 2 or not value.isalpha():
         raise ReviewError(f"{where} {value!r} is not a two-letter country code")
     return value.upper()
+
+
+def iso_code(value: object, where: str) -> str:
+    """An ISO 3166-1 alpha-2 code, as the citizenship records' validator requires."""
+    try:
+        return clean_country(value if isinstance(value, str) else "")
+    except ValueError:
+        raise ReviewError(f"{where} {value!r} is not an ISO 3166-1 alpha-2 country code") from None
 
 
 def counted(value: object, uid: str) -> tuple[int, str] | None:
