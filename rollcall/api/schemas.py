@@ -198,6 +198,7 @@ class Person(Schema):
     visibility: str
     status: Status
     countries: list[str]
+    citizenships: list[str]
     external_ids: list[dict[str, str]]
 
 

@@ -33,6 +33,7 @@ def person_queryset(qs: People, day: date) -> People:
     return with_status(qs, day).prefetch_related(
         "names",
         "external_ids",
+        "citizenships",
         "custody",
         "citations__source",
         Prefetch(
@@ -74,6 +75,7 @@ def person(p: Person, day: date, full: bool = True) -> dict[str, object]:
         "visibility": p.visibility,
         "status": {"as_of": day.isoformat(), "value": status_of(p)},
         "countries": countries,
+        "citizenships": sorted(c.country for c in p.citizenships.all()),
         "external_ids": [{"scheme": x.scheme, "value": x.value} for x in p.external_ids.all()],
     }
     if full:
@@ -108,6 +110,14 @@ def collective(c: CollectiveEvent, staff: bool = False) -> dict[str, object]:
             }
             for d in c.destinations.all()
         ],
+        "nationals": [
+            {
+                "country": n.country,
+                "count": count(n.count_value, n.count_qualifier),
+                "sources": sources(n.citations.all()),
+            }
+            for n in c.nationals.all()
+        ],
         "persons": people,
         "agreement": {
             "title": agreement.title,
@@ -136,6 +146,7 @@ def collective_queryset() -> QuerySet[CollectiveEvent]:
     return CollectiveEvent.objects.select_related("agreement").prefetch_related(
         "citations__source",
         "destinations__citations__source",
+        "nationals__citations__source",
         "agreement__parties",
         "agreement__citations__source",
         "agreement__sanctions_measures__citations__source",

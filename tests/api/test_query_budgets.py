@@ -25,11 +25,12 @@ from rollcall.collective.models import (
     AgreementParty,
     CollectiveEvent,
     DestinationCount,
+    NationalsCount,
     ReportedEstimate,
     SanctionsMeasure,
 )
 from rollcall.events.models import CriminalArticle, Event, Facility
-from rollcall.people.models import ExternalId, Person, PersonName
+from rollcall.people.models import Citizenship, ExternalId, Person, PersonName
 from rollcall.sources.models import Source
 from rollcall.sources.services import cite
 from tests.cast import person
@@ -39,11 +40,13 @@ pytestmark = pytest.mark.django_db
 
 # Queries one GET may make, at any size. {n}: the page size asked for (the whole registry);
 # {uid}: the person whose facts grow with the registry.
+# A person's citizenships are one query more; a collective event's nationals counts three (the
+# counts, their citations, the cited sources), as its destinations do.
 QUERY_BUDGETS: dict[str, int] = {
-    "/api/v1/people?limit={n}": 11,
-    "/api/v1/events?limit={n}": 21,
-    "/api/v1/people/{uid}": 10,
-    "/": 18,
+    "/api/v1/people?limit={n}": 12,
+    "/api/v1/events?limit={n}": 24,
+    "/api/v1/people/{uid}": 11,
+    "/": 21,
 }
 
 SMALL, LARGE = 5, 50
@@ -52,9 +55,10 @@ RELEASED_ON = date(2025, 6, 21)
 
 class Registry:
     """People whose every fact is of a kind the pages show: names in two scripts, an external id,
-    an arrest in a group's mass detention, a sentence with a facility and articles, a release in
-    one collective release under an agreement (parties, sanctions eased, a destination), each
-    with a cited source; and a reported estimate. Names and dates are made up."""
+    a citizenship, an arrest in a group's mass detention, a sentence with a facility and articles,
+    a release in one collective release under an agreement (parties, sanctions eased, a
+    destination, a count of nationals), each with a cited source; and a reported estimate. Names
+    and dates are made up."""
 
     GROUP = 5  # people detained together: each group is one more collective event
 
@@ -84,6 +88,9 @@ class Registry:
         abroad = DestinationCount.objects.create(
             collective=self.release, country="LT", count_value=9, count_qualifier="at_least"
         )
+        ukrainians = NationalsCount.objects.create(
+            collective=self.release, country="UA", count_value=2, count_qualifier="exact"
+        )
         estimate = ReportedEstimate.objects.create(
             measure="held",
             country="BY",
@@ -92,7 +99,7 @@ class Registry:
             as_of=RELEASED_ON,
             attributed_to="Human rights organisations",
         )
-        for fact in (deal, eased, self.release, abroad, estimate):
+        for fact in (deal, eased, self.release, abroad, ukrainians, estimate):
             cite(fact, self.source, self.quote)
         self.colony = Facility.objects.create(name="Penal colony No. 3", country="BY")
         self.articles = [
@@ -109,6 +116,7 @@ class Registry:
     def add_person(self, i: int) -> Person:
         p = person(f"Prisoner {i:03d}", aliases=(f"Вязень {i:03d}",), uid=f"budget-{i:03d}")
         ExternalId.objects.create(person=p, scheme="viasna", value=str(1000 + i))
+        cite(Citizenship.objects.create(person=p, country="BY"), self.source, self.quote)
         cite(p, self.source, self.quote)
         self.people.append(p)
         return p
@@ -219,6 +227,8 @@ def test_the_measured_pages_show_the_whole_registry(client: Client, measured: Me
     release = next(e for e in collectives if e["type"] == "release")
     assert len(release["persons"]) == LARGE
     assert release["agreement"]["sanctions"][0]["sources"]
+    assert release["nationals"][0]["sources"]
+    assert all(p["citizenships"] == ["BY"] for p in people["items"])
     one = client.get(f"/api/v1/people/{registry.people[0].uid}").json()
     assert len(one["events"]) == 3 * (1 + LARGE - SMALL)
     assert len(one["names"]) == 2 + LARGE - SMALL
