@@ -78,6 +78,8 @@ class Page:
 PAGES = [
     # The public site
     Page("/", Shows.EVERYONE),
+    Page("/feed.atom", Shows.NOBODY),
+    Page("/sitemap.xml", Shows.NOBODY),
     Page("/people/", Shows.EVERYONE),
     Page("/people/?q={name}", Shows.ONE),
     Page("/people/{uid}/", Shows.ONE, missing=404),

@@ -1,7 +1,8 @@
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from rollcall.web import collective, people, review, stats_views, views
+from rollcall.web import collective, feeds, people, review, stats_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -15,6 +16,9 @@ urlpatterns = [
     # Figures over time, and each chart's table as CSV
     path("stats/", stats_views.stats_page, name="stats"),
     path("stats/<slug:slug>.csv", stats_views.stats_csv, name="stats-csv"),
+    # For feed readers and search engines: only what a visitor may read
+    path("feed.atom", feeds.EventsFeed(), name="feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": feeds.SITEMAPS}, name="sitemap"),
     # Staff: logging in, and reviewing what articles report
     path(
         "login/",
