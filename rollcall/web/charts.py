@@ -154,6 +154,7 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _ID = re.compile(r'\bid="([^"]+)"')
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
+_STYLE_ALL = re.compile(r"(?<=<style type=\"text/css\">)\*\{")
 _HREF = re.compile(r'(\bxlink:href|\bhref)="#([^"]+)"')
 
 
@@ -167,6 +168,8 @@ def _accessible(document: str, chart_id: str, title: str, description: str) -> s
     body = _ID.sub(lambda m: f'id="{chart_id}-{m.group(1)}"', body)
     body = _URL_REF.sub(lambda m: f"url(#{chart_id}-{m.group(1)})", body)
     body = _HREF.sub(lambda m: f'{m.group(1)}="#{chart_id}-{m.group(2)}"', body)
+    # Its stylesheet's `*` rule would apply to the whole page once inline: kept to the chart.
+    body = _STYLE_ALL.sub(f"#{chart_id} *{{", body)
     root = _ROOT.search(body)
     if root is None:
         raise ValueError("matplotlib wrote no <svg> element")

@@ -61,6 +61,14 @@ def _state(value: object) -> str:
     return country_name(str(value)) or str(value)
 
 
+def _as_plotted(value: object) -> float | None:
+    return None if value is None else float(cast(int, value))
+
+
+def _reported_value(value: object) -> float:
+    return float(cast(ReportedCount, value)["value"])
+
+
 def _measure(value: object) -> str:
     return str(EstimateMeasure(value).label) if value in EstimateMeasure.values else str(value)
 
@@ -73,13 +81,17 @@ def _reported(value: object) -> str:
 class Column:
     """One column of a figure's table: a field of the stats document's rows, and how it reads.
 
-    `charted` columns are numbers drawn as a series of the chart.
+    A column with a `plot` is drawn as a series of the chart, at the value `plot` reads.
     """
 
     field: str
     heading: Promise
     show: Callable[[object], str] = _number
-    charted: bool = False
+    plot: Callable[[object], float | None] | None = None
+
+    @property
+    def charted(self) -> bool:
+        return self.plot is not None
 
 
 @dataclass(frozen=True)
@@ -112,7 +124,7 @@ FIGURES: tuple[Figure, ...] = (
         gettext_lazy("people"),
         (
             Column("period", gettext_lazy("Period"), _period),
-            Column("held", gettext_lazy("Held"), charted=True),
+            Column("held", gettext_lazy("Held"), plot=_as_plotted),
         ),
     ),
     Figure(
@@ -127,9 +139,9 @@ FIGURES: tuple[Figure, ...] = (
         gettext_lazy("per period"),
         (
             Column("period", gettext_lazy("Period"), _period),
-            Column("arrests", gettext_lazy("Arrests"), charted=True),
-            Column("releases", gettext_lazy("Releases"), charted=True),
-            Column("deaths_in_custody", gettext_lazy("Deaths in custody"), charted=True),
+            Column("arrests", gettext_lazy("Arrests"), plot=_as_plotted),
+            Column("releases", gettext_lazy("Releases"), plot=_as_plotted),
+            Column("deaths_in_custody", gettext_lazy("Deaths in custody"), plot=_as_plotted),
         ),
     ),
     Figure(
@@ -141,7 +153,7 @@ FIGURES: tuple[Figure, ...] = (
         gettext_lazy("releases"),
         (
             Column("release_kind", gettext_lazy("How"), _kind),
-            Column("releases", gettext_lazy("Releases"), charted=True),
+            Column("releases", gettext_lazy("Releases"), plot=_as_plotted),
         ),
     ),
     Figure(
@@ -156,7 +168,7 @@ FIGURES: tuple[Figure, ...] = (
         gettext_lazy("releases"),
         (
             Column("destination", gettext_lazy("Taken to"), _state),
-            Column("releases", gettext_lazy("Releases"), charted=True),
+            Column("releases", gettext_lazy("Releases"), plot=_as_plotted),
         ),
     ),
     Figure(
@@ -171,8 +183,8 @@ FIGURES: tuple[Figure, ...] = (
         gettext_lazy("people"),
         (
             Column("country", gettext_lazy("Holding state"), _state),
-            Column("held", gettext_lazy("Held"), charted=True),
-            Column("released", gettext_lazy("Released"), charted=True),
+            Column("held", gettext_lazy("Held"), plot=_as_plotted),
+            Column("released", gettext_lazy("Released"), plot=_as_plotted),
             Column("deported", gettext_lazy("Taken abroad")),
             Column("died_in_custody", gettext_lazy("Died in custody")),
             Column("held_start_unknown", gettext_lazy("Held since an unknown date")),
@@ -193,9 +205,9 @@ FIGURES: tuple[Figure, ...] = (
             Column("as_of", gettext_lazy("Date"), _period),
             Column("country", gettext_lazy("Holding state"), _state),
             Column("measure", gettext_lazy("Measure"), _measure),
-            Column("count", gettext_lazy("Reported"), _reported),
+            Column("count", gettext_lazy("Reported"), _reported, plot=_reported_value),
             Column("attributed_to", gettext_lazy("According to"), str),
-            Column("registry", gettext_lazy("The registry"), charted=True),
+            Column("registry", gettext_lazy("The registry"), plot=_as_plotted),
         ),
         label=lambda row: f"{row['as_of']} · {_state(row['country'])} · {_measure(row['measure'])}",
     ),
@@ -286,33 +298,28 @@ def _table(document: Mapping[str, object], figure: Figure, query: str) -> Table:
         table.chart = charts.svg(
             f"chart-{figure.slug}",
             str(figure.title),
-            _describe(figure, rows, document),
+            _describe(figure, rows),
             _chart(figure, rows),
         )
     return table
 
 
 def _chart(figure: Figure, rows: Sequence[Row]) -> charts.Chart:
-    charted = [c for c in figure.columns if c.charted]
-    series: list[tuple[str, tuple[float | None, ...]]] = [
-        (str(c.heading), tuple(cast("float | None", row[c.field]) for row in rows)) for c in charted
-    ]
-    if figure.source == "registry_beside_estimates":
-        reported_values = tuple(
-            float(cast("dict[str, int]", row["count"])["value"]) for row in rows
-        )
-        series.insert(0, (_("Reported"), reported_values))
     from rollcall.web import charts
 
     return charts.Chart(
         kind=figure.kind,
         labels=tuple(figure.chart_label(row) for row in rows),
-        series=tuple(series),
+        series=tuple(
+            (str(c.heading), tuple(c.plot(row[c.field]) for row in rows))
+            for c in figure.columns
+            if c.plot is not None
+        ),
         value_label=str(figure.unit),
     )
 
 
-def _describe(figure: Figure, rows: Sequence[Row], document: Mapping[str, object]) -> str:
+def _describe(figure: Figure, rows: Sequence[Row]) -> str:
     """The chart's `<desc>`: what it shows, in words, for a reader who cannot see it."""
     parts = [str(figure.what)]
     if figure.kind in ("line", "bars"):
@@ -337,8 +344,6 @@ def _describe(figure: Figure, rows: Sequence[Row], document: Mapping[str, object
             numbers = ", ".join(
                 f"{c.heading} {c.show(row[c.field])}" for c in figure.columns if c.charted
             )
-            if figure.source == "registry_beside_estimates":
-                numbers = f"{_('Reported')} {_reported(row['count'])}, {numbers}"
             shown.append(f"{figure.chart_label(row)}: {numbers}")
         more = len(rows) - len(shown)
         parts.append("; ".join(shown) + (_("; and %(n)s more.") % {"n": more} if more else "."))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 from typing import Any
@@ -159,7 +160,8 @@ def test_the_api_call_shown_repeats_the_pages_parameters(client: Client, registr
 def test_each_chart_is_an_svg_labelled_by_its_title_and_description(
     client: Client, registry: None
 ) -> None:
-    page = _page(client, {"as_of": AS_OF})
+    html = client.get(f"/stats/?as_of={AS_OF}").content.decode()
+    page = Page(html)
     assert len(page.svgs) == len(FIGURES)
     for svg, figure in zip(page.svgs, FIGURES, strict=True):
         assert svg["role"] == "img"
@@ -169,8 +171,11 @@ def test_each_chart_is_an_svg_labelled_by_its_title_and_description(
     held_desc = page.titles["chart-held-desc"]
     assert "Held: " in held_desc
     assert " at the end" in held_desc
-    # Inline SVGs share one page: every id in it is its own.
+    # Inline SVGs share one page: every id in it is its own, and their styles stay inside them.
     assert len(page.ids) == len(set(page.ids))
+    styles = re.findall(r"<style[^>]*>([^<]*)</style>", html)
+    assert len(styles) == len(FIGURES)
+    assert all(style.startswith("#chart-") for style in styles), styles
 
 
 @pytest.mark.parametrize("figure", FIGURES, ids=lambda f: f.slug)
