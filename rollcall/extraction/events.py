@@ -76,6 +76,16 @@ _NOT_PEOPLE = regex.compile(
     rf"^\s+(?:\w+\s+){{0,2}}?(?:{_alternation(lang.NOT_PEOPLE_RELEASED)})\b", regex.IGNORECASE
 )
 _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
+_RELATIVE_CLAUSE = regex.compile(
+    r"\b(?:who|whom|which)\s+(?:(?:was|were|had|has|have)\s+)?(?:been\s+)?$", regex.IGNORECASE
+)
+_RELATIVE_CLAUSE_DATE = regex.compile(
+    r"(?:^|[,;(])\s*(?:who|which|whose|where|whom)\b[^,;()]*$", regex.IGNORECASE
+)
+_EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
+_DETERMINER_BEFORE = regex.compile(
+    r"\b(?:the|these|those|their|his|her|its|our|newly|recently)\s+$", regex.IGNORECASE
+)
 _COMPOUND_AFTER = regex.compile(
     rf"\s+(?:{_alternation(lang.NOUN_COMPOUND_AFTER)})(?![\p{{L}}])", regex.IGNORECASE
 )
@@ -233,9 +243,12 @@ def find_mentions(
             continue
         if mentions and _describes_people(sentence.text, local_start, match.group()):
             continue
+        if _is_attributive(sentence.text, local_start, local_end, match.group()):
+            continue
         mention = Mention(kind, index, sentence.start + local_start, sentence.start + local_end)
         prefix = sentence.text[max(0, local_start - 30) : local_start]
-        mention.background = bool(_BACKGROUND.search(prefix))
+        # "Surin, who was jailed for a post, died …": a relative clause recounts background.
+        mention.background = bool(_BACKGROUND.search(prefix) or _RELATIVE_CLAUSE.search(prefix))
         mentions.append(mention)
     if not mentions:
         return mentions
@@ -269,6 +282,22 @@ def _describes_people(sentence_text: str, local_start: int, trigger: str) -> boo
     )
 
 
+def _is_attributive(sentence_text: str, local_start: int, local_end: int, trigger: str) -> bool:
+    """A participle between a determiner and a people noun describes them ("one of the expelled
+    prisoners said", "the newly released detainees"): it tells who they are, not what happened."""
+    following = rx(r"\s+([\p{L}]+)").match(sentence_text, local_end)
+    return (
+        trigger.lower().endswith("ed")
+        and " " not in trigger
+        and following is not None
+        and following.group(1).lower() in lang.PEOPLE_NOUNS
+        and (
+            _DETERMINER_BEFORE.search(sentence_text[:local_start]) is not None
+            or not sentence_text[:local_start].strip()
+        )
+    )
+
+
 def _has_people(sentence: Sentence, counts: list[CountMention], people: list[PersonSpan]) -> bool:
     return bool(counts or [p for p in people if p.role == "person"]) or bool(
         rx(r"prisoners|detainees|people|citizens", regex.IGNORECASE).search(sentence.text)
@@ -294,7 +323,14 @@ def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateM
             between = sentence.text[lo - sentence.start : hi - sentence.start]
             if _LATER.search(between) and found.end <= mention.start:
                 continue
-            distance = hi - lo
+            if (
+                found.end <= mention.start
+                and _RELATIVE_CLAUSE_DATE.search(sentence.text, 0, found.start - sentence.start)
+                and "," in between
+            ):
+                continue  # "X, who had lived in Poland since 2019, was deported": not its date
+            # A date inside the trigger's own words ("died on 2 May in prison") is its date.
+            distance = 0 if mention.start <= found.start < mention.end else hi - lo
             if distance < best_distance:
                 best, best_distance = mention, distance
         if best is not None and best_distance < distances.get(id(best), 10**9):
@@ -305,6 +341,15 @@ def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateM
 def _attach_country(text: str, mentions: list[Mention], countries: list[CountryMention]) -> None:
     for found in countries:
         role, strength = role_of(text, found)
+        for mention in mentions:
+            if (
+                mention.type == "deportation"
+                and 0 <= found.start - mention.end <= 60
+                and _EXPELLED_FROM.match(text, mention.end, found.start)
+            ):
+                # "deported to Tajikistan from Turkey", "expelled by Thailand": the state that sent
+                # them away held them.
+                mention.country, mention.country_strength = found.code, 4
         if role not in {HOLDER, LOCATION, MENTION} or strength == 0:
             continue
         for mention in mentions:

@@ -222,6 +222,9 @@ def _same_month(a: object, b: object) -> bool:
     return a is None or b is None or str(a)[:7] == str(b)[:7]
 
 
+_ASSUMED = "_assumed_date"  # a record's private mark: its date is the publication date, assumed
+
+
 def _pair_exchanges(records: list[dict[str, object]]) -> None:
     """An exchange frees people on both sides: the releases by other states at the same time are
     its other halves, each an `exchange` linked to the states on the other side, and a state that
@@ -241,6 +244,12 @@ def _pair_exchanges(records: list[dict[str, object]]) -> None:
         ]
         if len(halves) < 2:
             continue
+        # A half told without a date of its own ("In return, Germany freed …") was the same day.
+        own = next((h for h in halves if h["date"] and not h.get(_ASSUMED)), None)
+        if own is not None:
+            for half in halves:
+                if half.get(_ASSUMED) or half["date"] is None:
+                    half["date"], half["date_precision"] = own["date"], own["date_precision"]
         mediators = [
             link for half in halves for link in _links_of(half) if link["type"] == "mediation"
         ]
@@ -397,6 +406,9 @@ def extract(document: Document) -> dict[str, object]:
             record["release_kind"] = _release_kind(event, stated_links)
         record["date"] = _iso(when.value, when.precision) if when else None
         record["date_precision"] = when.precision if when else None
+        record[_ASSUMED] = when is not None and all(
+            m.assumed_date for m in event.mentions if m.date
+        )
         record["country"] = country
         count = next((m.count for m in event.mentions if m.count is not None), None)
         moved_counts = [c for _, c in event_destinations.get(id(event), []) if c is not None]
@@ -423,6 +435,8 @@ def extract(document: Document) -> dict[str, object]:
         out_events.append(record)
 
     _pair_exchanges(out_events)
+    for record in out_events:
+        del record[_ASSUMED]
     out_estimates: list[dict[str, object]] = []
     for estimate, country in estimates:
         out_estimates.append(

@@ -514,3 +514,53 @@ def test_a_general_remark_far_from_the_news_is_not_dated_by_publication() -> Non
         ["Hoang Van Minh"],
         "VN",
     )
+
+
+def test_a_deportation_from_a_state_was_carried_out_by_that_state() -> None:
+    events = events_of(
+        "Dissident sent home\n\n"
+        "The opposition blogger Aziz Nazarov, who had lived in Poland since 2019, was deported to "
+        "Uzbekistan from Kazakhstan on 3 June, his wife said.",
+        date(2025, 6, 6),
+    )
+    deportation = one(events, "deportation")
+    assert (deportation["country"], deportation["date"]) == ("KZ", "2025-06-03")
+    assert deportation["destinations"] == [{"country": "UZ", "count": None}]
+
+
+def test_a_relative_clause_recounting_a_jailing_is_the_earlier_sentence_not_news() -> None:
+    events = events_of(
+        "Prisoner dies\n\n"
+        "Pyotr Belkin, a pensioner who was jailed for his posts, died on 2 May in a penal colony "
+        "in Karelia. In June 2023 a court in Petrozavodsk sentenced him to six years.",
+        date(2025, 5, 6),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["date"], names(sentence), sentence["country"]) == (
+        "2023-06",
+        ["Pyotr Belkin"],
+        "RU",
+    )
+    assert one(events, "death_in_custody")["date"] == "2025-05-02"
+
+
+def test_the_half_of_a_swap_told_in_return_shares_the_day_of_the_other() -> None:
+    events = events_of(
+        "Prisoner swap\n\n"
+        "Iran on Tuesday released the French teacher Claire Morel in exchange for an Iranian "
+        "engineer held in France.\n\n"
+        "Her lawyer said she had been held for two years.\n\n"
+        "In return, France freed the engineer Hossein Tavakoli, officials said.",
+        date(2025, 3, 13),
+    )
+    releases = sorted((e["country"], e["date"]) for e in events if e["type"] == "release")
+    assert releases == [("FR", "2025-03-11"), ("IR", "2025-03-11")]
+
+
+def test_a_participle_between_the_and_prisoners_describes_them_it_is_no_event() -> None:
+    events = events_of(
+        "Freed prisoners speak\n\n"
+        "One of the released prisoners, speaking from Vilnius on Sunday, said the cells were cold.",
+        date(2025, 9, 14),
+    )
+    assert events == []
