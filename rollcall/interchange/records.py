@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, models
 from django.db.models import F, QuerySet
 from django.db.models.functions import Collate
 
@@ -26,7 +26,7 @@ from rollcall.events.records import EventRecord, article_record, event_record
 from rollcall.lib.dates import format_partial
 from rollcall.lib.progress import progress
 from rollcall.people.choices import NameKind
-from rollcall.people.models import ExternalId, Person, PersonName
+from rollcall.people.models import Citizenship, ExternalId, Person, PersonName
 from rollcall.sources.models import Citation
 from rollcall.sources.records import SourceRecord, citation_fields
 
@@ -53,6 +53,11 @@ class ExternalIdRecord(TypedDict):
     value: str
 
 
+class CitizenshipRecord(TypedDict):
+    country: str
+    sources: list[SourceRecord]
+
+
 class PersonRecord(TypedDict):
     """`rollcall.person/1`: what `person_record()` writes and the JSON Lines import reads back."""
 
@@ -65,6 +70,7 @@ class PersonRecord(TypedDict):
     note: str
     names: list[NameRecord]
     external_ids: list[ExternalIdRecord]
+    citizenships: list[CitizenshipRecord]
     events: list[EventRecord[SourceRecord]]
     sources: list[SourceRecord]
 
@@ -88,6 +94,12 @@ class NameFacts:
 
 
 @dataclass
+class CitizenshipFacts:
+    citizenship: Citizenship
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
 class EventFacts:
     event: Event
     articles: list[CriminalArticle] = field(default_factory=list)
@@ -101,11 +113,12 @@ class PersonFacts:
     person: Person
     names: list[NameFacts] = field(default_factory=list)
     external_ids: list[ExternalId] = field(default_factory=list)
+    citizenships: list[CitizenshipFacts] = field(default_factory=list)
     events: list[EventFacts] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
 
 
-_Cited = PersonFacts | NameFacts | EventFacts
+_Cited = PersonFacts | NameFacts | CitizenshipFacts | EventFacts
 
 
 def stream_people(queryset: QuerySet[Person], description: str) -> Iterator[PersonFacts]:
@@ -132,6 +145,10 @@ def load_facts(people: Iterable[Person]) -> dict[int, PersonFacts]:
         by_id[name.person_id].names.append(names[name.pk])
     for item in ExternalId.objects.filter(person_id__in=ids):
         by_id[item.person_id].external_ids.append(item)
+    citizenships: dict[int, CitizenshipFacts] = {}
+    for citizenship in Citizenship.objects.filter(person_id__in=ids):
+        citizenships[citizenship.pk] = CitizenshipFacts(citizenship)
+        by_id[citizenship.person_id].citizenships.append(citizenships[citizenship.pk])
     events: dict[int, EventFacts] = {}
     for event in Event.objects.filter(person_id__in=ids).select_related("facility", "collective"):
         events[event.pk] = EventFacts(event)
@@ -139,9 +156,10 @@ def load_facts(people: Iterable[Person]) -> dict[int, PersonFacts]:
     links = Event.articles.through.objects.filter(event_id__in=list(events))
     for link in links.select_related("criminalarticle"):
         events[link.event_id].articles.append(link.criminalarticle)
-    cited: list[tuple[type[Person] | type[PersonName] | type[Event], Mapping[int, _Cited]]] = [
+    cited: list[tuple[type[models.Model], Mapping[int, _Cited]]] = [
         (Person, by_id),
         (PersonName, names),
+        (Citizenship, citizenships),
         (Event, events),
     ]
     for model, facts in cited:
@@ -187,6 +205,13 @@ def person_record(facts: PersonFacts) -> PersonRecord:
         "external_ids": sorted(
             ({"scheme": x.scheme, "value": x.value} for x in facts.external_ids),
             key=lambda x: (x["scheme"], x["value"]),
+        ),
+        "citizenships": sorted(
+            (
+                {"country": c.citizenship.country, "sources": _sources(c.citations)}
+                for c in facts.citizenships
+            ),
+            key=lambda c: c["country"],
         ),
         "events": events,
         "sources": _sources(facts.citations),

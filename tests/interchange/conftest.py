@@ -79,7 +79,7 @@ def rich_registry() -> None:
 
     from rollcall.collective.models import CollectiveEvent
     from rollcall.events.models import CriminalArticle, Event, Facility
-    from rollcall.people.models import ExternalId, Person, PersonName
+    from rollcall.people.models import Citizenship, ExternalId, Person, PersonName
     from rollcall.sources.models import Source
     from rollcall.sources.services import cite
 
@@ -122,6 +122,7 @@ def rich_registry() -> None:
             cite(name, article, "Maria Kalesnikava")
     ExternalId.objects.create(person=maria, scheme="wikidata", value="Q97201133")
     ExternalId.objects.create(person=maria, scheme="viasna", value="1234")
+    cite(Citizenship.objects.create(person=maria, country="BY"), undated, "")
     events = [
         Event(person=maria, type="arrest", date=date(2020, 9, 7), country="BY"),
         Event(person=maria, type="charge", date=date(2020, 9, 16), country="BY"),

@@ -16,6 +16,7 @@ from rollcall.interchange.importing.csv_rows import checked_url, decoded_lines
 from rollcall.interchange.importing.problems import BadInput, Problem
 from rollcall.interchange.records import (
     JSONL_SCHEMA,
+    CitizenshipRecord,
     ExternalIdRecord,
     NameRecord,
     PersonRecord,
@@ -147,7 +148,7 @@ class _Reporter:
 
 _PERSON_KEYS: tuple[str, ...] = (
     *("schema", "id", "gender", "birth", "visibility", "publication", "note", "names"),
-    *("external_ids", "events", "sources"),
+    *("external_ids", "citizenships", "events", "sources"),
 )
 _EVENT_KEYS: tuple[str, ...] = (
     *("type", "date", "date_precision", "country", "release_kind", "destination"),
@@ -190,6 +191,18 @@ def _check_record(data: dict[str, object], report: _Reporter) -> PersonRecord:
                 "value": report.text(item, "value", f"{at}.value", 200, need=True),
             }
         )
+    citizenships: list[CitizenshipRecord] = []
+    for n, item in enumerate(report.items(data, "citizenships", "citizenships")):
+        at = f"citizenships[{n}]"
+        report.known(item, ("country", "sources"), f"{at}.")
+        country = report.country(item, "country", f"{at}.country")
+        if not country:
+            report(f"{at}.country", "empty; required")
+        citizenships.append(
+            {"country": country, "sources": _check_sources(item, f"{at}.sources", report)}
+        )
+    if len({c["country"] for c in citizenships}) < len(citizenships):
+        report("citizenships", "the same country is given twice")
     events = [
         _check_event(event, f"events[{n}]", report)
         for n, event in enumerate(report.items(data, "events", "events"))
@@ -210,6 +223,7 @@ def _check_record(data: dict[str, object], report: _Reporter) -> PersonRecord:
         "note": report.text(data, "note", "note", _TEXT["note"]),
         "names": sorted(names, key=lambda n: (rank.get(n["kind"], 99), n["value"])),
         "external_ids": sorted(external, key=lambda x: (x["scheme"], x["value"])),
+        "citizenships": sorted(citizenships, key=lambda c: c["country"]),
         "events": events,
         "sources": _check_sources(data, "sources", report),
     }

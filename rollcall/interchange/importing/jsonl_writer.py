@@ -19,7 +19,7 @@ from rollcall.interchange.records import PersonRecord, dump, load_facts, person_
 from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.lib.progress import progress
 from rollcall.people.choices import Publication
-from rollcall.people.models import ExternalId, Person, PersonName
+from rollcall.people.models import Citizenship, ExternalId, Person, PersonName
 from rollcall.sources.models import Citation, Source
 from rollcall.sources.records import SourceRecord
 
@@ -32,9 +32,9 @@ def import_records(
     """Write checked JSON Lines records, all in one transaction.
 
     A record is everything the registry holds about that person: a record equal to what is
-    stored changes nothing; any other replaces the person's fields, names, external ids, events
-    and citations (each removal and creation recorded in the history). New people keep the
-    record's `publication`, except that `--draft` makes them drafts.
+    stored changes nothing; any other replaces the person's fields, names, external ids,
+    citizenships, events and citations (each removal and creation recorded in the history). New
+    people keep the record's `publication`, except that `--draft` makes them drafts.
     """
     outcome = Outcome()
     writer = _RecordWriter(f"import {label}")
@@ -102,6 +102,9 @@ class _RecordWriter:
             self._cite(self._save(PersonName(person=person, **fields)), name["sources"])
         for item in record["external_ids"]:
             self._save(ExternalId(person=person, **item))
+        for held in record["citizenships"]:
+            citizenship = Citizenship(person=person, country=held["country"])
+            self._cite(self._save(citizenship), held["sources"])
         for event in record["events"]:
             self._event(person, event)
         self._cite(person, record["sources"])
@@ -111,6 +114,7 @@ class _RecordWriter:
         """Remove what the record replaces, citations first (they do not cascade)."""
         for model, queryset in (
             (PersonName, person.names.all()),
+            (Citizenship, person.citizenships.all()),
             (Event, person.events.all()),
             (type(person), [person]),
         ):
@@ -118,7 +122,12 @@ class _RecordWriter:
             kind = ContentType.objects.get_for_model(model)
             for citation in Citation.objects.filter(content_type=kind, object_id__in=ids):
                 self._delete(citation)
-        for related in (person.names.all(), person.external_ids.all(), person.events.all()):
+        for related in (
+            person.names.all(),
+            person.external_ids.all(),
+            person.citizenships.all(),
+            person.events.all(),
+        ):
             for obj in list(related):
                 self._delete(obj)
 
