@@ -364,7 +364,6 @@ def stats_page(request: HttpRequest) -> HttpResponse:
     document, query = _document(params)
     context |= {
         "stats": document,
-        "unit": params.series or "month",
         "api_url": f"/api/v1/stats?{query}",
         "tables": [_table(document, figure, query) for figure in FIGURES],
     }

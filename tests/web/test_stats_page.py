@@ -17,7 +17,9 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from rollcall.collective.models import ReportedEstimate
 from rollcall.demo.load import load_demo
@@ -241,6 +243,29 @@ def test_a_changed_registry_draws_its_charts_anew(client: Client, registry: None
     changed = client.get(url).content.decode()
     assert charts._drawn.cache_info().misses > drawn.misses
     assert Page(changed).titles["chart-held-desc"] != Page(first).titles["chart-held-desc"]
+
+
+def test_the_page_costs_the_same_queries_however_many_people_and_estimates(
+    client: Client, registry: None
+) -> None:
+    url = f"/stats/?as_of={AS_OF}"
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for n in range(10):
+        person(f"Person {n}", events=[("arrest", f"2023-0{n % 9 + 1}-01", "AM")])
+        ReportedEstimate.objects.create(
+            measure="held",
+            country="AM",
+            count_value=n,
+            as_of=date(2024, 1, n + 1),
+            attributed_to="A monitoring group",
+        )
+    assert queries() == before
 
 
 def test_it_refuses_a_post(client: Client, db: None) -> None:
