@@ -161,8 +161,8 @@ FIGURES: tuple[Figure, ...] = (
         "releases_by_destination",
         gettext_lazy("Releases by destination"),
         gettext_lazy(
-            "The same releases by the country the freed were taken to; a release that "
-            'records none (most often, freed where they were held) is under "none recorded".'
+            "The same releases by the country the freed were taken to; releases that record no "
+            'destination are counted under "none recorded".'
         ),
         "hbars",
         gettext_lazy("releases"),
