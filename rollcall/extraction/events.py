@@ -76,6 +76,9 @@ _NOT_PEOPLE = regex.compile(
     rf"^\s+(?:\w+\s+){{0,2}}?(?:{_alternation(lang.NOT_PEOPLE_RELEASED)})\b", regex.IGNORECASE
 )
 _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
+_PERIOD_START = regex.compile(
+    rf"\b(?:{_alternation(lang.PERIOD_START)})\s+(?:the\s+)?$", regex.IGNORECASE
+)
 _RELATIVE_CLAUSE = regex.compile(
     r"\b(?:who|whom|which)\s+(?:(?:was|were|had|has|have)\s+)?(?:been\s+)?$", regex.IGNORECASE
 )
@@ -197,6 +200,8 @@ def usable_dates(sentence: Sentence, dates: list[DateMention]) -> list[DateMenti
         )
         if said and said.group(1).lower() in en_people.SPEECH_VERBS:
             continue  # "said on Sunday": when it was reported, not when it happened
+        if _PERIOD_START.search(sentence.text, 0, mention.start - sentence.start):
+            continue  # "held since July 2021": when a state began, not when anything happened
         if (
             mention.precision == "year"
             and sentence.text[
@@ -252,6 +257,13 @@ def find_mentions(
         mentions.append(mention)
     if not mentions:
         return mentions
+    # A relocation of freed people ("released … and flown to Muscat") is no transfer, and must not
+    # take the date that belongs to the release.
+    mentions = [
+        m for m in mentions if m.type != "transfer" or is_custody_transfer(sentence, m)
+    ] or []
+    if not mentions:
+        return mentions
     # Drop a noun that repeats a verb of the same type in the sentence ("released … the release").
     unique: list[Mention] = []
     for mention in mentions:
@@ -286,15 +298,21 @@ def _is_attributive(sentence_text: str, local_start: int, local_end: int, trigge
     """A participle between a determiner and a people noun describes them ("one of the expelled
     prisoners said", "the newly released detainees"): it tells who they are, not what happened."""
     following = rx(r"\s+([\p{L}]+)").match(sentence_text, local_end)
-    return (
-        trigger.lower().endswith("ed")
-        and " " not in trigger
-        and following is not None
-        and following.group(1).lower() in lang.PEOPLE_NOUNS
-        and (
-            _DETERMINER_BEFORE.search(sentence_text[:local_start]) is not None
-            or not sentence_text[:local_start].strip()
-        )
+    if following is None or not trigger.lower().endswith("ed") or " " in trigger:
+        return False
+    word = following.group(1)
+    people = word.lower() in lang.PEOPLE_NOUNS or (
+        # "six detained Americans": a plural demonym names people too.
+        word[:1].isupper() and word.endswith("s") and country_code(word) is not None
+    )
+    before = sentence_text[:local_start]
+    return people and (
+        _DETERMINER_BEFORE.search(before) is not None
+        or not before.strip()
+        or rx(
+            r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds))\s+$"
+        ).search(before)
+        is not None
     )
 
 

@@ -129,7 +129,11 @@ def _destinations(
         breaks = rx(r"[,;:]").finditer(sentence.text[: country.start - sentence.start])
         clause_start = max([sentence.start, *(m.end() + sentence.start for m in breaks)])
         clause = text[clause_start : country.start]
-        if not _RELOCATION.search(clause):
+        if not _RELOCATION.search(clause) and not (
+            # "handed over 40 people, including …, to Myanmar": the verb is before the list.
+            rx(r"^\s*(?:to|into)\s+(?:the\s+)?$").match(clause)
+            and _RELOCATION.search(text[sentence.start : clause_start])
+        ):
             continue
         count = next((c for c in reversed(counts) if clause_start <= c.start < country.start), None)
         if all(code != country.code for code, _ in found):
@@ -383,7 +387,16 @@ def extract(document: Document) -> dict[str, object]:
         )
         if target is not None:
             bucket = event_links.setdefault(id(target), [])
-            bucket.extend(link for link in stated if link not in bucket)
+            for link in stated:
+                same = [
+                    i
+                    for i, old in enumerate(bucket)
+                    if (old["type"], old["by"]) == (link["type"], link["by"])
+                ]
+                if not same:
+                    bucket.append(link)
+                elif "target" in link and "target" not in bucket[same[0]]:
+                    bucket[same[0]] = link  # the same link, now with what it targets
     for index, moved in destinations:
         target = _nearest_event(events, index, ("release", "deportation"))
         if target is None:

@@ -31,6 +31,7 @@ _EASED_BY = regex.compile(
 )
 _PARTY_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.PARTY_COMPOUND)})\b", regex.IGNORECASE)
 _MEDIATOR_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.MEDIATOR_COMPOUND)})\b", regex.IGNORECASE)
+_MEDIATOR_AFTER = regex.compile(rf"\s*(?:{'|'.join(lang.MEDIATOR_AFTER)})\b", regex.IGNORECASE)
 
 
 def _words_before(text: str, start: int, limit: int) -> list[str]:
@@ -106,6 +107,7 @@ def find_links(
                     or rx(r"\s+(?:mediated|brokered|facilitated)").match(
                         text[country.end : country.end + 20]
                     )
+                    or _MEDIATOR_AFTER.match(text, country.end, country.end + 40)
                 ):
                     mediators.add(country.code)
         if _AGREEMENT.search(body):

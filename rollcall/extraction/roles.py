@@ -36,6 +36,18 @@ def _previous_words(text: str, start: int, limit: int = 3) -> list[str]:
     return list(reversed(words))[:limit]
 
 
+def _arrived(before: list[str]) -> bool:
+    """Whether the words before a place (nearest first) say people arrived there."""
+    if not before or before[0] not in lang.ARRIVAL_IN:
+        return False
+    for word in before[1:]:
+        if word in lang.ARRIVAL_VERBS:
+            return True
+        if word not in lang.ARRIVAL_FILLERS and word not in lang.ARRIVAL_IN:
+            return False
+    return False
+
+
 def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
     """The mention's role and how strongly it names the holding state (0 for other roles)."""
     after = _next_word(text, mention.end)
@@ -46,9 +58,8 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
         if noun in lang.HOLDER_NOUNS:
             after = noun
     before = _previous_words(text, mention.start)
-    arrival = [w for w in before if w not in lang.ARRIVAL_FILLERS]
-    if len(arrival) > 1 and arrival[0] in lang.ARRIVAL_IN and arrival[1] in lang.ARRIVAL_VERBS:
-        # "arrived in Vilnius", "landed at Berlin": where the freed were taken, not who held them.
+    if _arrived(_previous_words(text, mention.start, 7)):
+        # "arrived in Vilnius", "landed at an airport in Texas": where the freed were taken.
         return DESTINATION, 0
     if after in lang.NATIONALS_NOUNS or mention.form == "demonym":
         return NATIONALS, 0

@@ -564,3 +564,86 @@ def test_a_participle_between_the_and_prisoners_describes_them_it_is_no_event() 
         date(2025, 9, 14),
     )
     assert events == []
+
+
+def test_walking_out_of_a_named_prison_after_completing_a_term_ends_the_term() -> None:
+    events = events_of(
+        "Activist freed\n\n"
+        "Activist Li Wenqing walked out of Shenyang's Dabei prison on Monday after completing a "
+        "four-year sentence, his sister said.",
+        date(2025, 9, 4),
+    )
+    release = one(events, "release")
+    assert (release["release_kind"], release["date"], release["country"]) == (
+        "end_of_term",
+        "2025-09-01",
+        "CN",
+    )
+    assert names(release) == ["Li Wenqing"]
+
+
+def test_a_death_at_a_named_prison_held_since_a_protest_is_dated_by_its_own_day() -> None:
+    events = events_of(
+        "Prisoner dies\n\n"
+        "Yoandri Perez Castillo, 39, a political prisoner held since the July 2021 protests, died "
+        "at the Kilo 8 prison in Camaguey on Sunday, his mother said.",
+        date(2025, 10, 8),
+    )
+    death = one(events, "death_in_custody")
+    assert (death["date"], death["country"], names(death)) == (
+        "2025-10-05",
+        "CU",
+        ["Yoandri Perez Castillo"],
+    )
+
+
+def test_people_handed_over_at_a_border_go_to_the_state_named_after_the_list() -> None:
+    events = events_of(
+        "Handover at the border\n\n"
+        "Thai police on Friday handed over 40 Myanmar nationals, including the activist Min Ko "
+        "Htet, to Myanmar military authorities at the Myawaddy crossing, a rights group said. "
+        "Two days later, Min Ko Htet was sentenced by a military court in Myawaddy to 20 years.",
+        date(2025, 4, 14),
+    )
+    deportation = one(events, "deportation")
+    assert (deportation["country"], deportation["date"]) == ("TH", "2025-04-11")
+    assert deportation["destinations"] == [{"country": "MM", "count": None}]
+    sentence = one(events, "sentence")
+    assert (sentence["country"], sentence["date"], names(sentence)) == (
+        "MM",
+        "2025-04-13",
+        ["Min Ko Htet"],
+    )
+
+
+def test_a_state_thanked_for_its_mediation_brokered_the_swap_it_is_no_party() -> None:
+    events = events_of(
+        "Swap\n\n"
+        "Iran on Tuesday freed the French teacher Camille Roux in exchange for an Iranian held in "
+        "France, the French presidency said, thanking Oman for its mediation.",
+        date(2025, 3, 12),
+    )
+    release = next(e for e in events if e["type"] == "release" and e["country"] == "IR")
+    assert {"type": "mediation", "by": "OM"} in release["linked"]
+    assert {"type": "exchange", "by": "OM"} not in release["linked"]
+
+
+def test_a_licence_renewed_is_sanctions_relief_and_arriving_at_an_airport_a_destination() -> None:
+    events = events_of(
+        "Americans freed\n\n"
+        "Venezuela released six detained Americans on Friday, hours after the U.S. Treasury "
+        "renewed a licence allowing Chevron to keep pumping oil in the country. The six arrived "
+        "at an airport in Texas late on Friday.",
+        date(2025, 2, 1),
+    )
+    assert [e["type"] for e in events] == ["release"]
+    release = events[0]
+    assert (release["country"], release["release_kind"], release["date"]) == (
+        "VE",
+        "deal",
+        "2025-01-31",
+    )
+    assert [(link["type"], link["by"]) for link in release["linked"]] == [
+        ("sanctions_relief", "US")
+    ]
+    assert release["destinations"] == [{"country": "US", "count": None}]

@@ -49,7 +49,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"freeing",
         r"set free",
         r"walked free",
-        r"walked out of (?:\w+ ){0,3}?(?:prison|jail|custody|detention|colony)",
+        r"walked out of (?:[\w'’-]+ ){0,3}?(?:prison|jail|custody|detention|colony)",
         r"granted (?:\w+ ){0,2}?(?:clemency|pardons?|amnesty)",
         r"pardon(?:ed|s|ing)?",
         r"amnest(?:ied|y)",
@@ -68,10 +68,10 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"stripped (?:\w+ ){0,4}?of (?:their |his |her )?(?:citizenship|nationality)",
         r"put (?:\w+ ){0,3}?on (?:a|an) (?:plane|flight)",
         r"handed (?:\w+ ){0,5}?over to",
-        r"handed over (?:[\w'’-]+ ){1,6}?to",
+        r"handed over (?:[\w'’,-]+ ){1,12}?to",
     ),
     "death_in_custody": (
-        r"died (?:\S+ ){0,4}(?:in|while in|behind|at) (?:\w+ )?"
+        r"died (?:\S+ ){0,4}(?:in|while in|behind|at) (?:[\w'’-]+ ){0,3}?"
         r"(?:custody|prison|jail|detention|bars|penal colony|colony|cell|remand)",
         r"death (?:\w+ ){0,2}in (?:custody|prison|jail|detention|a penal colony)",
         r"(?:was |were )?found (?:dead|hanged|hanging) in (?:his |her |their |a |the )?"
@@ -320,6 +320,10 @@ NOT_PEOPLE_RELEASED = (
     r"funds",
     r"tension",
 )
+
+# Words before a date that make it the start of a state, not the time of an event ("held since
+# July 2021").
+PERIOD_START = ("since",)
 
 # Pronouns standing for one person named before ("He was detained in December 2022").
 SUBJECT_PRONOUNS = ("he", "she")

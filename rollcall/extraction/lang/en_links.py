@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SANCTIONS = (r"sanctions?", r"restrictions", r"embargo")
+SANCTIONS = (r"sanctions?", r"restrictions", r"embargo", r"licen[cs]es?")
 EASING = (
     r"lift(?:s|ed|ing)?",
     r"eas(?:e|es|ed|ing)",
@@ -15,6 +15,11 @@ EASING = (
     r"roll(?:ed)? back",
     r"exempt(?:ed|ion)?",
     r"loosen(?:ed|ing)?",
+    # A licence to trade despite sanctions is relief when granted, renewed or extended.
+    r"renew(?:s|ed|ing|al)?",
+    r"extend(?:s|ed|ing)?",
+    r"grant(?:s|ed|ing)?",
+    r"issu(?:e|es|ed|ing)",
 )
 # Words between "targeting"/"on" and the sanctioned thing that are not the thing itself.
 TARGET_FILLER = frozenset(
@@ -78,7 +83,15 @@ TARGET_HEADS = frozenset(
         "fertilisers",
     ]
 )
-TARGET_BEFORE = (r"targeting", r"targetting", r"on", r"against", r"affecting", r"covering")
+TARGET_BEFORE = (
+    r"targeting",
+    r"targetting",
+    r"on",
+    r"against",
+    r"affecting",
+    r"covering",
+    r"allowing",
+)
 
 AGREEMENT = (
     r"agreements?",
@@ -108,6 +121,10 @@ MEDIATION = (
 # Adjective-compounds that name a party to the agreement ("US-driven agreement").
 PARTY_COMPOUND = (r"driven", r"led", r"backed", r"sponsored", r"negotiated")
 MEDIATOR_COMPOUND = (r"brokered", r"mediated", r"facilitated")
+# After a state: thanks or credit for brokering ("thanking Oman for its mediation").
+MEDIATOR_AFTER = (
+    r"(?:['’]s|for (?:its|their)) (?:\w+ )?(?:mediation|help|role|efforts|good offices)",
+)
 # What a custody sentence must mention for an agreement in it to concern the release.
 RELEASE_CONTEXT = (
     r"releas\w*",

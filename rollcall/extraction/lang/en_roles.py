@@ -146,7 +146,27 @@ ARRIVAL_VERBS = frozenset(
     ]
 )
 ARRIVAL_IN = frozenset(["in", "at"])
-ARRIVAL_FILLERS = frozenset(["down", "safely", "later", "finally", "eventually", "then"])
+ARRIVAL_FILLERS = frozenset(
+    [
+        "down",
+        "safely",
+        "later",
+        "finally",
+        "eventually",
+        "then",
+        "a",
+        "an",
+        "the",
+        "airport",
+        "airbase",
+        "air",
+        "base",
+        "military",
+        "border",
+        "checkpoint",
+        "crossing",
+    ]
+)
 
 # Of the holder nouns, the places of custody: "to a Mordovia penal colony" is inside the holding
 # state, where "to Lithuania" is a destination abroad.
