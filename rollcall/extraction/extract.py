@@ -32,7 +32,7 @@ from rollcall.extraction.lang import en_events
 from rollcall.extraction.links import find_links
 from rollcall.extraction.nationals import find_nationals
 from rollcall.extraction.numbers import CountMention, find_counts
-from rollcall.extraction.people import find_people
+from rollcall.extraction.people import PersonSpan, find_people
 from rollcall.extraction.roles import DESTINATION, HOLDER, LOCATION, MENTION, role_of
 from rollcall.extraction.sentences import Sentence, split_sentences
 
@@ -64,6 +64,14 @@ _PRONOUN_OBJECT = regex.compile(
     rf"(?:\s*[,.;:]|\s+(?:{'|'.join(en_events.AFTER_OBJECT)})\b|\s*$)",
     regex.IGNORECASE,
 )
+
+
+_GROUP_SUBJECT = regex.compile(
+    rf"(?:^|[,;]\s+|\band\s+)(?:{'|'.join(en_events.GROUP_SUBJECTS)})\s+(?:\w+\s+){{0,3}}$",
+    regex.IGNORECASE,
+)
+_GROUP_OPENING = regex.compile(r"^\W*(?:the|all|these|those)\s+(\w+)\b", regex.IGNORECASE)
+_AMONG_THEM = regex.compile(rf"^\W*(?:{'|'.join(en_events.AMONG_THEM)})\b", regex.IGNORECASE)
 
 
 _OWN_CLAUSE = regex.compile(r"[;]|\b(?:who|which|whom|after|before|later|then)\b", regex.I)
@@ -178,6 +186,43 @@ def _sent_abroad_on_release(text: str, found: list[Mention], deportation: Mentio
     )
 
 
+def _resolve_group(text: str, sentence: Sentence, found: list[Mention], group: list[str]) -> None:
+    """A plural subject ("They were arrested", "The two were flown to Paris") stands for the people
+    named together just before."""
+    if len(group) < 2:
+        return
+    for mention in found:
+        if mention.persons:
+            continue
+        if _GROUP_SUBJECT.search(text[sentence.start : mention.start]):
+            mention.persons.extend(group)
+
+
+def _name_the_group(
+    text: str,
+    sentence: Sentence,
+    counts: list[CountMention],
+    people: list[PersonSpan],
+    found: list[Mention],
+    earlier: list[Mention],
+) -> None:
+    """ "The four – A, B, C and D – were arrested …" names the four people of the counted event
+    told before ("sentenced four student activists"), and is about those four people too."""
+    opening = _GROUP_OPENING.match(sentence.text)
+    names = [p.name for p in people if p.role == "person"]
+    if opening is None or len(names) < 2:
+        return
+    count = next((c for c in counts if c.start - sentence.start == opening.start(1)), None)
+    if count is None or count.value != len(names):
+        return
+    group = next((m for m in reversed(earlier) if m.count and m.count.value == count.value), None)
+    if group is not None:
+        group.persons.extend(name for name in names if name not in group.persons)
+    for mention in found:
+        if mention.count is None:
+            mention.count = CountMention(count.start, count.end, count.value, "exact")
+
+
 def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last: str) -> None:
     """A pronoun ("He was detained", "her release") stands for the person last named before.
 
@@ -198,18 +243,60 @@ def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last:
             mention.persons.append(last)
 
 
+def _fold_sent_abroad(events: list[Event], sentences: list[Sentence]) -> list[Event]:
+    """Freed, then in the next sentence put on a plane or expelled ("… ordered the release of X.
+    He was put on a flight to Tehran"), is one release with its destination, not a deportation."""
+    kept: list[Event] = []
+    for event in events:
+        if event.type == "deportation" and event.persons:
+            first = min(event.sentences)
+            release = next(
+                (
+                    e
+                    for e in events
+                    if e.type == "release"
+                    and set(event.persons) <= set(e.persons)
+                    and any(
+                        0 <= first - m.sentence <= 1
+                        and sentences[m.sentence].paragraph == sentences[first].paragraph
+                        for m in e.mentions
+                    )
+                ),
+                None,
+            )
+            if release is not None and len(event.sentences) == 1:
+                continue
+        kept.append(event)
+    return kept
+
+
 def _attach_followers(
-    events: list[Event], followers: dict[int, list[str]], sentences: list[Sentence]
+    events: list[Event],
+    followers: dict[int, list[str]],
+    sentences: list[Sentence],
+    *,
+    own_events: bool = False,
 ) -> None:
     """Names in a sentence with no event of its own, right after one that reports an event, are
-    the people that event concerns ("… freed two men. The two, A and B, landed in Paris")."""
+    the people that event concerns ("… freed two men. The two, A and B, landed in Paris"). So are
+    the names a sentence opening "Among them" gives, whatever else it reports (`own_events`)."""
     for index, names in followers.items():
         if index == 0 or sentences[index].paragraph - sentences[index - 1].paragraph > 1:
             continue
-        previous = [(m.start, e) for e in events for m in e.mentions if m.sentence == index - 1]
+        # "Among them" may follow a sentence about the group that reports nothing itself.
+        reach = 2 if own_events else 1
+        previous = [
+            (m.start, e)
+            for e in events
+            for m in e.mentions
+            if index - reach <= m.sentence < index
+            and sentences[index].paragraph - sentences[m.sentence].paragraph <= 1
+        ]
         if not previous:
             continue
         event = max(previous, key=lambda pair: pair[0])[1]
+        if own_events and all(name in event.persons for name in names):
+            continue
         sentence = sentences[index]
         event.mentions.append(
             Mention(event.type, index, sentence.start, sentence.start, persons=names)
@@ -308,6 +395,8 @@ def extract(document: Document) -> dict[str, object]:
     followers: dict[int, list[str]] = {}
     nationals_of: set[int] = set()
     last_person = ""
+    last_group: list[str] = []
+    among: dict[int, list[str]] = {}
     for index, sentence in enumerate(sentences):
         in_countries = _within(countries, country_starts, sentence)
         in_counts = _within(counts, count_starts, sentence)
@@ -337,9 +426,14 @@ def extract(document: Document) -> dict[str, object]:
             _within(relatives, relative_starts, sentence),
         )
         _resolve_pronouns(text, sentence, found, last_person)
+        _resolve_group(text, sentence, found, last_group)
+        _name_the_group(text, sentence, in_counts, in_people, found, mentions)
         named_now = [p.name for p in in_people if p.role == "person"]
         if named_now:
             last_person = named_now[-1]
+            last_group = list(dict.fromkeys(named_now))
+            if _AMONG_THEM.match(sentence.text):
+                among[index] = last_group
         kept: list[Mention] = []
         for mention in found:
             if mention.type == "deportation" and _sent_abroad_on_release(text, found, mention):
@@ -378,6 +472,8 @@ def extract(document: Document) -> dict[str, object]:
     resolve_relative_dates(mentions, sentences)
     events = merge(mentions, document.published)
     _attach_followers(events, followers, sentences)
+    _attach_followers(events, among, sentences, own_events=True)
+    events = _fold_sent_abroad(events, sentences)
 
     event_links: dict[int, list[dict[str, str]]] = {}
     event_destinations: dict[int, list[tuple[str, CountMention | None]]] = {}

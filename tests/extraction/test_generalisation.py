@@ -647,3 +647,58 @@ def test_a_licence_renewed_is_sanctions_relief_and_arriving_at_an_airport_a_dest
         ("sanctions_relief", "US")
     ]
     assert release["destinations"] == [{"country": "US", "count": None}]
+
+
+def test_they_after_two_names_stands_for_both_people() -> None:
+    events = events_of(
+        "Couple freed\n\n"
+        "The teacher Camille Roux and her partner Julien Baptiste were freed by Iran on Tuesday. "
+        "They had been arrested in May 2022 while on holiday.",
+        date(2025, 3, 12),
+    )
+    arrest = one(events, "arrest")
+    assert (arrest["date"], names(arrest)) == ("2022-05", ["Camille Roux", "Julien Baptiste"])
+
+
+def test_a_name_given_after_among_them_belongs_to_the_group_told_before() -> None:
+    events = events_of(
+        "Americans freed\n\n"
+        "Venezuela released six Americans on Friday. The six men boarded a plane to Texas.\n\n"
+        "Among them was Daniel Greer, an oil worker detained in 2023.",
+        date(2025, 2, 1),
+    )
+    assert names(one(events, "release")) == ["Daniel Greer"]
+    arrest = one(events, "arrest")
+    assert (arrest["date"], names(arrest)) == ("2023", ["Daniel Greer"])
+
+
+def test_the_three_named_after_a_counted_sentence_are_its_people_and_their_own_events() -> None:
+    events = events_of(
+        "Three jailed\n\n"
+        "A court in Mandalay on 3 June sentenced three students to ten years. The three, Aung "
+        "Min Thu, Hla Hla Win and Zaw Zaw Naing, were detained in a raid in January.",
+        date(2025, 6, 5),
+    )
+    sentence = one(events, "sentence")
+    expected = ["Aung Min Thu", "Hla Hla Win", "Zaw Zaw Naing"]
+    assert (sentence["date"], names(sentence), sentence["country"]) == (
+        "2025-06-03",
+        expected,
+        "MM",
+    )
+    arrest = one(events, "arrest")
+    assert (arrest["date"], names(arrest)) == ("2025-01", expected)
+    assert arrest["count"] == {"value": 3, "qualifier": "exact"}
+
+
+def test_freed_and_put_on_a_plane_in_the_next_sentence_is_one_release_with_its_destination() -> (
+    None
+):
+    events = events_of(
+        "Engineer freed\n\n"
+        "In return, a French court on Tuesday ordered the release of the engineer Mehdi Sadeghi. "
+        "He was put on a flight to Tehran the same evening.",
+        date(2025, 3, 12),
+    )
+    assert [e["type"] for e in events] == ["release"]
+    assert events[0]["destinations"] == [{"country": "IR", "count": None}]

@@ -328,6 +328,22 @@ PERIOD_START = ("since",)
 # Pronouns standing for one person named before ("He was detained in December 2022").
 SUBJECT_PRONOUNS = ("he", "she")
 POSSESSIVE_PRONOUNS = ("his", "her")
+# Plural subjects standing for the people just named together ("They were arrested in May 2022").
+GROUP_SUBJECTS = (
+    "they",
+    r"the (?:two|three|four|five|six|seven|eight|nine|ten|pair|couple|trio|men|women)",
+    "both",
+    "all three",
+    "all four",
+)
+# A sentence opening that names some of the people of the event told just before ("Among them
+# was …", "They include …").
+AMONG_THEM = (
+    r"among them",
+    r"among those (?:freed|released|pardoned|detained|arrested|sentenced|deported|expelled|held)",
+    r"they include[ds]?",
+    r"those (?:freed|released|pardoned|detained|arrested|sentenced|deported) include[ds]?",
+)
 # Object pronouns right after an event verb ("a court sentenced him to five years"); "her" only
 # when a preposition or the clause's end follows, else it is a possessive ("freed her son").
 OBJECT_PRONOUNS = ("him", "her")

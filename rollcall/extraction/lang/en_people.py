@@ -263,13 +263,12 @@ NOT_NAME_WORDS = frozenset(
         "then",
         "later",
         "earlier",
-        "mon",
+        # Weekday abbreviations; "Mon", "Thu" and "Sun" are also parts of names (Sun Wei, Aung Min
+        # Thu), and a date line reads the weekday before the date anyway.
         "tue",
         "wed",
-        "thu",
         "fri",
         "sat",
-        "sun",
         "mr",
         "no",
         "mrs",
