@@ -89,6 +89,7 @@ PAGES = [
     Page("/stats/", Shows.NOBODY),
     Page("/stats/?series=year&from=2020-01-01", Shows.NOBODY),
     Page("/stats/by-country.csv", Shows.NOBODY),
+    Page("/letters/", Shows.NOBODY),
     # The read API
     Page("/api/v1/people?limit=500", Shows.EVERYONE),
     Page("/api/v1/people?q={name}", Shows.ONE),

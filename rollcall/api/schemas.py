@@ -200,6 +200,14 @@ class Person(Schema):
     countries: list[str]
     citizenships: list[str]
     external_ids: list[dict[str, str]]
+    accepts_letters: bool = Field(
+        ..., description="the person or their family agreed that letters be sent to them"
+    )
+    postal_address: str | None = Field(
+        ...,
+        description="where letters reach them (their last facility's postal address): only "
+        "while they are held and accept letters",
+    )
 
 
 class PersonDetail(Person):

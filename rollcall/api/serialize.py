@@ -18,7 +18,8 @@ from rollcall.collective.choices import ReportedCount
 from rollcall.collective.models import CollectiveEvent
 from rollcall.events.models import Event
 from rollcall.events.records import article_record, public_event
-from rollcall.events.status import People, status_of, with_status
+from rollcall.events.status import People, Status, status_of, with_status
+from rollcall.events.timeline import last_facility
 from rollcall.lib.dates import format_partial
 from rollcall.people.models import Person
 from rollcall.sources.models import Citation
@@ -77,11 +78,23 @@ def person(p: Person, day: date, full: bool = True) -> dict[str, object]:
         "countries": countries,
         "citizenships": sorted(c.country for c in p.citizenships.all()),
         "external_ids": [{"scheme": x.scheme, "value": x.value} for x in p.external_ids.all()],
+        "accepts_letters": p.accepts_letters,
+        "postal_address": letters_address(p),
     }
     if full:
         data["events"] = [event(e) for e in p.events.all()]
         data["sources"] = sources(p.citations.all())
     return data
+
+
+def letters_address(p: Person) -> str | None:
+    """Where letters reach a person loaded through `person_queryset()`: the postal address of
+    the facility they were last recorded at, given only while they are held and only when they
+    or their family agreed to letters (`accepts_letters`), as letter campaigns publish it."""
+    if not p.accepts_letters or status_of(p) != Status.HELD:
+        return None
+    facility = last_facility(p.events.all())
+    return (facility.postal_address or None) if facility else None
 
 
 def collective(c: CollectiveEvent, staff: bool = False) -> dict[str, object]:

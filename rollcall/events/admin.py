@@ -103,4 +103,5 @@ class CriminalArticleAdmin(RegistryAdmin[CriminalArticle]):
 
 @admin.register(Facility)
 class FacilityAdmin(RegistryAdmin[Facility]):
-    list_display = ["name", "country", "locality"]
+    list_display = ["name", "country", "locality", "postal_address"]
+    search_fields = ["name", "locality", "postal_address"]

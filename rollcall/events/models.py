@@ -36,6 +36,13 @@ class Facility(models.Model):
     name = models.CharField(max_length=300)
     country = models.CharField(max_length=2)
     locality = models.CharField(max_length=200, blank=True)
+    # Prisons publish the one address letters to anyone they hold are sent to; it is written as
+    # the post of the holding state writes it (Belarus: in Russian, postcode first).
+    postal_address = models.TextField(
+        blank=True,
+        help_text="where letters to people held here are sent, as the facility publishes it, "
+        "e.g. 231300, г. Лида, ул. Кирова, 16, ИК-1",
+    )
     history = HistoricalRecords()
 
     class Meta:

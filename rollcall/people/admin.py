@@ -28,7 +28,7 @@ class CitizenshipInline(RegistryInline[Citizenship, Person]):
 
 class PersonAdmin(RegistryAdmin[Person]):
     list_display = ["uid", "__str__", "visibility", "publication", "updated_at"]
-    list_filter = ["visibility", "publication", "gender"]
+    list_filter = ["visibility", "publication", "accepts_letters", "gender"]
     search_fields = ["uid", "names__value"]
     inlines = [NameInline, ExternalIdInline, CitizenshipInline]
     past_dates = ("birth_date",)

@@ -81,6 +81,13 @@ class Person(models.Model):
         max_length=10, choices=Publication.choices, default=Publication.PUBLISHED, db_index=True
     )
     note = models.TextField(blank=True)
+    # Groups that run letter campaigns publish where to write only on this basis: a letter can
+    # cost a prisoner privileges or a family its safety, so the default is never to list anyone.
+    accepts_letters = models.BooleanField(
+        default=False,
+        help_text="set only when the person or their family agreed that letters be sent to them "
+        "(shown on the letters page while they are held and their record is public)",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     citations = GenericRelation("sources.Citation")

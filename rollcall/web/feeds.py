@@ -110,7 +110,7 @@ class StaticPages(Sitemap):  # type: ignore[type-arg]
     """The pages every registry has, whatever it holds."""
 
     def items(self) -> list[str]:
-        return ["web:home", "web:people", "web:collective-list", "web:stats"]
+        return ["web:home", "web:people", "web:collective-list", "web:stats", "web:letters"]
 
     def location(self, item: str) -> str:
         return reverse(item)

@@ -32,9 +32,9 @@ from rollcall.api.routes import is_staff
 from rollcall.api.schemas import Blank, PeopleFilters, PersonId
 from rollcall.api.serialize import sources
 from rollcall.collective.models import Agreement
-from rollcall.events.choices import EventType
 from rollcall.events.models import CriminalArticle, CustodyInterval, Event
 from rollcall.events.status import STATUS, Status, status_of
+from rollcall.events.timeline import in_order, last_facility, last_sentence
 from rollcall.interchange.exporting import csv_row
 from rollcall.interchange.importing.csv_rows import CSV_COLUMNS
 from rollcall.interchange.records import CHUNK, load_facts
@@ -222,15 +222,6 @@ class Entry:
     agreement: Agreement | None
 
 
-def _timeline_key(event: Event) -> tuple[bool, date, int, int]:
-    """Dated events in the order they happened (same-day ones as custody applies them), then
-    the events no source dates."""
-    return (event.date is None, event.date or date.min, _DAY_ORDER.get(event.type, 99), event.pk)
-
-
-_DAY_ORDER = {kind: position for position, kind in enumerate(EventType.values)}
-
-
 def _valid_id(person_id: str) -> bool:
     """An id the API's `{person_id}` accepts: anything else is no person's, here as there."""
     try:
@@ -247,7 +238,7 @@ def person(request: HttpRequest, person_id: str) -> HttpResponse:
     found = shown_person(person_id, is_staff(request), today) if _valid_id(person_id) else None
     if found is None:
         raise Http404("no such person")
-    events = sorted(found.events.all(), key=_timeline_key)
+    events = in_order(found.events.all())
     # The agreements of the collective events, one query whatever the length of the timeline.
     deals = {
         a.pk: a
@@ -264,8 +255,6 @@ def person(request: HttpRequest, person_id: str) -> HttpResponse:
         )
         for e in events
     ]
-    sentences = [e for e in events if e.type == EventType.SENTENCE]
-    held_in = [e for e in events if e.facility is not None]
     charges: dict[int, CriminalArticle] = {}
     for entry in timeline:
         charges.update((a.pk, a) for a in entry.articles)
@@ -277,8 +266,8 @@ def person(request: HttpRequest, person_id: str) -> HttpResponse:
         "today": today,
         "timeline": timeline,
         "charges": list(charges.values()),
-        "sentence": sentences[-1] if sentences else None,
-        "facility": held_in[-1].facility if held_in else None,
+        "sentence": last_sentence(events),
+        "facility": last_facility(events),
         "sources": sources(found.citations.all()),
         "api_url": reverse("api:person", kwargs={"person_id": found.uid}),
     }

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from rollcall.web import collective, feeds, people, review, stats_views, views
+from rollcall.web import collective, feeds, letters, people, review, stats_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -13,6 +13,8 @@ urlpatterns = [
     path("people/<str:person_id>/", people.person, name="person"),
     path("collective/", collective.collective_list, name="collective-list"),
     path("collective/<int:collective_id>/", collective.collective, name="collective"),
+    # For letter-writing campaigns: where to write, birthdays, releases due
+    path("letters/", letters.letters, name="letters"),
     # Figures over time, and each chart's table as CSV
     path("stats/", stats_views.stats_page, name="stats"),
     path("stats/<slug:slug>.csv", stats_views.stats_csv, name="stats-csv"),
