@@ -43,7 +43,7 @@ def test_it_records_who_made_a_change_through_the_site(client: Client) -> None:
             "note": "edited by hand",
             **{
                 f"{prefix}-{key}": value
-                for prefix in ("names", "external_ids", "events")
+                for prefix in ("names", "external_ids", "citizenships", "events")
                 for key, value in [
                     ("TOTAL_FORMS", "0"),
                     ("INITIAL_FORMS", "0"),
