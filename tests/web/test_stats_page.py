@@ -175,6 +175,10 @@ def test_each_chart_is_an_svg_labelled_by_its_title_and_description(
     assert " at the end" in held_desc
     # Inline SVGs share one page: every id in it is its own, and their styles stay inside them.
     assert len(page.ids) == len(set(page.ids))
+    # ...and every reference to one (a clip path, a marker, a link to a chart) finds it.
+    references = re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', html)
+    assert references
+    assert {a or b for a, b in references} <= set(page.ids)
     styles = re.findall(r"<style[^>]*>([^<]*)</style>", html)
     assert len(styles) == len(FIGURES)
     assert all(style.startswith("#chart-") for style in styles), styles
