@@ -48,6 +48,12 @@ _TOKEN = regex.compile(r"[\p{L}'’-]+|[,;:.!?()\"“”]")
 
 
 _AGE_APPOSITION = regex.compile(rf"^(?:{'|'.join(lang.AGE_APPOSITION)})", regex.IGNORECASE)
+# "Khurshed Nazarzoda, a former deputy chairman of …": who someone is, said of a person.
+_ROLE_APPOSITION = regex.compile(
+    r"^,\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?"
+    rf"(?:{'|'.join(sorted(lang.DESCRIPTOR_WORDS | lang.OFFICIAL_TITLES, key=len, reverse=True))})"
+    r"\b"
+)
 _ALIAS = regex.compile(r"\((?:also|aka|a\.k\.a\.|or|née|born)\b[^()]*$", regex.IGNORECASE)
 
 
@@ -139,8 +145,9 @@ def _words_before(text: str, limit: int) -> list[str]:
 def _titled(words_nearest_first: list[str]) -> bool:
     for i, word in enumerate(words_nearest_first):
         if word in lang.OFFICIAL_TITLES:
-            before = words_nearest_first[i + 1] if i + 1 < len(words_nearest_first) else ""
-            return before not in lang.NON_OFFICIAL_QUALIFIERS
+            # "a former deputy chairman": a qualifier may stand before another title word.
+            before = words_nearest_first[i + 1 : i + 3]
+            return not any(w in lang.NON_OFFICIAL_QUALIFIERS for w in before)
     return False
 
 
@@ -154,8 +161,11 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
     apposition = rx(r"['’]?s?\s*,\s*([^,;.]{1,80})").match(after)
     if apposition:
         words = [w.lower() for w in rx(r"[\p{L}-]+").findall(apposition.group(1))[:8]]
-        if _titled(list(reversed(words))) and not any(
-            w in {"who", "whose", "was", "were"} for w in words[:2]
+        if (
+            _titled(list(reversed(words)))
+            and not any(w in {"who", "whose", "was", "were"} for w in words[:2])
+            # "deputy chairman of the banned party": an office in the opposition holds no power.
+            and not any(w in lang.OPPOSITION_WORDS for w in words)
         ):
             return "official"
     next_words = [w.lower() for w in rx(r"[\p{L}-]+").findall(after)[:2]]
@@ -219,6 +229,7 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             and " ".join(words) not in inner
             and words[-1] not in surnames
             and not _AGE_APPOSITION.match(text[end : end + 40])
+            and not _ROLE_APPOSITION.match(text[end : end + 60])
             and not _listed_with_names(text, end, raw)
         ):
             continue

@@ -702,3 +702,46 @@ def test_freed_and_put_on_a_plane_in_the_next_sentence_is_one_release_with_its_d
     )
     assert [e["type"] for e in events] == ["release"]
     assert events[0]["destinations"] == [{"country": "IR", "count": None}]
+
+
+def test_a_former_officer_of_a_banned_party_is_a_prisoner_not_an_official() -> None:
+    events = events_of(
+        "Opposition figure dies in prison\n\n"
+        "Khurshed Nazarzoda, a former deputy chairman of the banned Islamic Renaissance Party, "
+        "died on Wednesday in the prison hospital in Dushanbe, his family said. He was arrested "
+        "in September 2015.",
+        date(2025, 5, 3),
+    )
+    death = one(events, "death_in_custody")
+    assert (names(death), death["date"], death["country"]) == (
+        ["Khurshed Nazarzoda"],
+        "2025-04-30",
+        "TJ",
+    )
+    assert names(one(events, "arrest")) == ["Khurshed Nazarzoda"]
+
+
+def test_prison_terms_handed_to_a_counted_group_are_their_sentence() -> None:
+    events = events_of(
+        "Journalists jailed\n\n"
+        "A Baku court on Friday handed prison terms of up to nine years to three journalists from "
+        "an independent outlet.",
+        date(2025, 6, 21),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["date"], sentence["country"], sentence["count"]) == (
+        "2025-06-20",
+        "AZ",
+        {"value": 3, "qualifier": "exact"},
+    )
+
+
+def test_the_convicts_a_pardon_covers_are_people_and_those_it_includes_a_part_of_them() -> None:
+    events = events_of(
+        "Pardon\n\n"
+        "The head of state pardoned 2,100 convicts on Thursday, state media reported. Those "
+        "pardoned include 150 prisoners convicted by revolutionary courts.",
+        date(2025, 3, 20),
+    )
+    assert [e["type"] for e in events] == ["release"]
+    assert events[0]["count"] == {"value": 2100, "qualifier": "exact"}

@@ -22,13 +22,14 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "sentence": (
         r"sentenc(?:ed|ing)",
-        r"convict(?:ed|s|ion)",
+        r"convict(?:ed|ion)",
         r"found guilty",
         r"jailed for",
         r"imprisoned for",
         # "jailed the activist Reza Shokri for six years": the term may come after the object.
         r"(?:jailed|imprisoned)(?= (?:[\w'’-]+ ){0,6}?for (?:\S+ ){0,3}?(?:years?|months?)\b)",
         r"handed (?:a|an|down)",
+        r"handed (?:\w+ ){0,2}?(?:prison|jail) (?:terms?|sentences?)",
         r"given (?:a|an) \S+[- ]year",
     ),
     "transfer": (
@@ -210,6 +211,7 @@ PEOPLE_NOUNS = frozenset(
         "prisoners",
         "detainees",
         "inmates",
+        "convicts",
         "captives",
         "hostages",
         "activists",
@@ -263,7 +265,17 @@ PEOPLE_NOUNS = frozenset(
 OTHER_SIDE = (r"in (?:return|exchange) for", r"(?:swapped|traded|exchanged) for")
 
 # Words before a count that make it a part of the people concerned, not their number.
-SUBSET_BEFORE = ("including", "among them", "of whom", "of them", "among whom", "among")
+SUBSET_BEFORE = (
+    "including",
+    "among them",
+    "of whom",
+    "of them",
+    "among whom",
+    "among",
+    "include",
+    "includes",
+    "included",
+)
 
 # Verbs that move people to another place; followed by "to <country>" they give a destination.
 RELOCATION = (

@@ -143,7 +143,15 @@ NON_OFFICIAL_QUALIFIERS = frozenset(
         "jailed",
         "imprisoned",
         "detained",
+        "banned",
+        "outlawed",
     ]
+)
+
+# In an apposition with a title, words that make the office one in the opposition or in exile, not
+# in power ("deputy chairman of the banned Islamic Renaissance Party").
+OPPOSITION_WORDS = frozenset(
+    ["opposition", "banned", "outlawed", "dissolved", "exiled", "underground", "former"]
 )
 
 # Verbs by which people are quoted; a name that is only the subject of one of these is a voice in
