@@ -22,6 +22,11 @@ _MEASURES = tuple((measure, _re(cues)) for measure, cues in lang.MEASURES)
 _PERIOD = _re(lang.PERIOD)
 _VERB = _re(lang.ATTRIBUTION_VERBS)
 _ACCORDING = _re(lang.ACCORDING)
+_NUMBER_AT = regex.compile(
+    rf"\bnumber of (?:\w+ ){{0,2}}(?:{'|'.join(lang.HELD_NOUNS)})\b[^.;]{{0,60}}?"
+    r"\b(?:at|to|is|was|stands at|stood at)\s+(?:\w+\s+){0,2}$",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,9 @@ def _attribution(sentence: Sentence) -> str:
         head = rx(r"\s(?:have|has|had|is|are|was|were|also|still)\s*$").sub(" ", head)
         words = head.split()
         if 0 < len(words) <= 8:
-            return _tidy(head, initial=before.strip() == head.strip())
+            source = _tidy(head, initial=before.strip() == head.strip())
+            if source:  # "An estimated 1,200 …, Foro Penal said": the next verb has the source
+                return source
     return ""
 
 
@@ -58,8 +65,14 @@ def _tidy(phrase: str, *, initial: bool) -> str:
         initial = True
     if not words:
         return ""
-    # Sentence case capitalises a common noun phrase's first word ("Human rights organizations").
-    if initial and not words[0].isupper() and all(not w[0].isupper() for w in words[1:]):
+    # Sentence case capitalises a common noun phrase's first word ("Human rights organizations"),
+    # not a name ("Viasna", "OVD-Info").
+    if (
+        initial
+        and not words[0].isupper()
+        and all(not w[0].isupper() for w in words[1:])
+        and (len(words) > 1 or words[0].lower() in lang.COMMON_SOURCES)
+    ):
         words[0] = words[0].lower()
     return " ".join(words)
 
@@ -84,7 +97,13 @@ def find_estimate(
             for count in counts:
                 noun = sentence.text[count.end - sentence.start :].split()[:1]
                 deaths = measure == "died_in_custody" and bool(noun) and noun[0] in lang.DEATH_NOUNS
-                if not (people_count(count) or deaths):
+                # "1,900 arrests since the election": arrests counted over a period.
+                arrests = measure == "detained" and bool(noun) and noun[0] in lang.ARREST_NOUNS
+                # "put the number of political prisoners at more than 350".
+                numbered = measure == "held" and _NUMBER_AT.search(
+                    sentence.text, 0, count.start - sentence.start
+                )
+                if not (people_count(count) or deaths or arrests or numbered):
                     continue
                 distance = abs(count.start - sentence.start - found.start())
                 if best is None or distance < best[0]:

@@ -745,3 +745,47 @@ def test_the_convicts_a_pardon_covers_are_people_and_those_it_includes_a_part_of
     )
     assert [e["type"] for e in events] == ["release"]
     assert events[0]["count"] == {"value": 2100, "qualifier": "exact"}
+
+
+def estimates_of(text: str, published: date) -> list[tuple[object, ...]]:
+    result = extract(Document(text=text, title=text.split("\n")[0], published=published))
+    estimates = result["estimates"]
+    assert isinstance(estimates, list)
+    return [
+        (
+            e["measure"],
+            e["country"],
+            e["count"]["value"],
+            e["count"]["qualifier"],
+            e["attributed_to"],
+        )
+        for e in estimates
+    ]
+
+
+def test_standing_and_period_figures_in_other_words_are_estimates_with_their_sources() -> None:
+    published = date(2025, 6, 1)
+    assert estimates_of(
+        "Figures\n\nRights monitors put the number of political prisoners in Azerbaijan at more "
+        "than 350.",
+        published,
+    ) == [("held", "AZ", 350, "more_than", "rights monitors")]
+    assert estimates_of(
+        "Figures\n\nAn estimated 1,200 people are behind bars for their views in Venezuela, Foro "
+        "Penal said.",
+        published,
+    ) == [("held", "VE", 1200, "about", "Foro Penal")]
+    assert estimates_of(
+        "Figures\n\nForo Penal has documented 1,900 arrests in Venezuela since the July election.",
+        published,
+    ) == [("detained", "VE", 1900, "exact", "Foro Penal")]
+    assert estimates_of(
+        "Figures\n\nAt least seven detainees have died in Cuban prisons since 2021, the group "
+        "said.",
+        published,
+    ) == [("died_in_custody", "CU", 7, "at_least", "group")]
+    assert estimates_of(
+        "Figures\n\nAuthorities in Belarus have freed more than 300 political prisoners since "
+        "July 2024, Viasna says.",
+        published,
+    ) == [("released", "BY", 300, "more_than", "Viasna")]

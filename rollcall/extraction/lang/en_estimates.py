@@ -12,37 +12,39 @@ MEASURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "died_in_custody",
         (
-            r"died (?:\w+ ){0,2}(?:in|behind) (?:\w+ )?(?:custody|prison|jail|detention|bars)",
+            r"died (?:\w+ ){0,2}(?:in|behind) (?:\w+ )?"
+            r"(?:custody|prisons?|jails?|detention|bars|penal colon(?:y|ies)|colon(?:y|ies))",
             r"deaths? (?:\w+ )?in (?:\w+ )?custody",
         ),
     ),
     (
         "held",
         (
-            r"(?:are|is|remain|remains|still|currently|now|number of \w+) (?:\w+ ){0,2}"
+            r"(?:are|is|remain|remains|still|currently|now|number of \w+) (?:\w+ ){0,5}?"
             r"(?:held|behind bars|in prison|in jail|in custody|in detention|imprisoned|"
             r"incarcerated|jailed|detained)",
             r"(?:still )?holds? (?:\S+ ){0,3}political prisoners",
             r"(?:counts?|recognis(?:es|ed)|recogniz(?:es|ed)|lists?) "
             r"(?:\S+ ){0,6}political prisoners",
             r"there (?:are|were) (?:still )?(?:\S+ ){0,6}political prisoners",
+            r"number of (?:\w+ ){0,2}(?:political prisoners|prisoners of conscience|detainees)",
         ),
     ),
     (
         "released",
         (
             r"(?:have|has) been (?:released|freed|pardoned)",
-            r"(?:released|freed|pardoned) (?:\w+ ){0,3}"
+            r"(?:released|freed|pardoned) (?:\S+ ){0,6}?"
             r"(?:since|so far|in total|this year|over the)",
-            r"(?:counted|recorded|documented|tallied|registered) (?:\w+ ){0,4}(?:freed|released)",
+            r"(?:counted|recorded|documented|tallied|registered) (?:\S+ ){0,4}(?:freed|released)",
         ),
     ),
     (
         "detained",
         (
             r"(?:have|has) (?:been )?(?:\w+ )?(?:detained|arrested|jailed|imprisoned)",
-            r"(?:detained|arrested) (?:\w+ ){0,3}(?:since|so far|in total|this year|over the)",
-            r"(?:counted|recorded|documented|tallied|registered) (?:\w+ ){0,4}"
+            r"(?:detained|arrested) (?:\S+ ){0,6}?(?:since|so far|in total|this year|over the)",
+            r"(?:counted|recorded|documented|tallied|registered) (?:\S+ ){0,4}"
             r"(?:arrests|detentions|detained|arrested)",
         ),
     ),
@@ -66,6 +68,11 @@ PERIOD = (
 )
 # Nouns that count deaths rather than people ("at least 40 deaths in custody").
 DEATH_NOUNS = frozenset(["deaths", "death", "dead"])
+# Nouns that count arrests over a period ("1,900 arrests since the election").
+ARREST_NOUNS = frozenset(["arrests", "detentions", "arrests,", "detentions,"])
+# People whose number a sentence may give after "the number of … at" ("put the number of political
+# prisoners at 350").
+HELD_NOUNS = ("political prisoners", "prisoners", "detainees", "prisoners of conscience")
 ATTRIBUTION_VERBS = (
     r"estimates?",
     r"estimated",
