@@ -85,6 +85,7 @@ _RELATIVE_CLAUSE = regex.compile(
 _RELATIVE_CLAUSE_DATE = regex.compile(
     r"(?:^|[,;(])\s*(?:who|which|whose|where|whom)\b[^,;()]*$", regex.IGNORECASE
 )
+_RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
     r"\b(?:the|these|those|their|his|her|its|our|newly|recently)\s+$", regex.IGNORECASE
@@ -347,6 +348,8 @@ def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateM
                 and "," in between
             ):
                 continue  # "X, who had lived in Poland since 2019, was deported": not its date
+            if found.start >= mention.end and _RELATIVE_OPENING.search(between):
+                continue  # "freed was X, who was jailed in 2020": the clause's own time
             # A date inside the trigger's own words ("died on 2 May in prison") is its date.
             distance = 0 if mention.start <= found.start < mention.end else hi - lo
             if distance < best_distance:

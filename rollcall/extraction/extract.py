@@ -506,6 +506,17 @@ def extract(document: Document) -> dict[str, object]:
                 bucket_d[existing] = (code, count)
 
     out_events: list[dict[str, object]] = []
+    # An event with no date, no person and no number tells the registry nothing it could record
+    # ("five had been sentenced", "had been expelled", quoted): it is left out. Without a
+    # publication date the news itself has no date, so then every event stays.
+    events = [
+        e
+        for e in events
+        if document.published is None
+        or e.date is not None
+        or e.persons
+        or any(m.count is not None for m in e.mentions)
+    ]
     for event in events:
         country = _country(event, holder)
         when = event.date
@@ -537,8 +548,12 @@ def extract(document: Document) -> dict[str, object]:
         citizenships: list[tuple[str, CountMention | None]] = []
         for index in event.sentences:
             for code, c in nationals.get(index, []):
-                if all(code != seen for seen, _ in citizenships):
+                seen = next((i for i, (old, _) in enumerate(citizenships) if old == code), None)
+                if seen is None:
                     citizenships.append((code, c))
+                elif citizenships[seen][1] is None and c is not None:
+                    # "including Poles" in the headline, "two Poles" in the body: the count.
+                    citizenships[seen] = (code, c)
         record["nationals"] = [{"country": code, "count": _count(c)} for code, c in citizenships]
         record["evidence"] = [_evidence(text, sentences[i]) for i in event.sentences]
         out_events.append(record)

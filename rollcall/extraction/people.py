@@ -190,6 +190,8 @@ def _place_like(text: str, start: int, end: int, *, gazetteer: bool) -> bool:
     if after and after.group(1) in lang.PLACE_AFTER:
         return True
     before = rx(r"([\p{L}]+)\s+$").search(text[max(0, start - 20) : start])
+    if before is not None and before.group(1) in lang.BODY_BEFORE:
+        return True  # "the evangelical group Mountain Gateway", "the outlet Toplum TV"
     return not gazetteer and before is not None and before.group(1) in lang.PLACE_BEFORE
 
 

@@ -789,3 +789,38 @@ def test_standing_and_period_figures_in_other_words_are_estimates_with_their_sou
         "July 2024, Viasna says.",
         published,
     ) == [("released", "BY", 300, "more_than", "Viasna")]
+
+
+def test_a_counted_citizenship_in_the_body_gives_its_count_to_one_named_in_the_headline() -> None:
+    events = events_of(
+        "Belarus frees 52 prisoners including Poles and Lithuanians\n\n"
+        "Belarus freed 52 prisoners on Thursday. Those released included six Lithuanians, two "
+        "Poles and a French citizen, officials said. Among the freed was the former candidate "
+        "Mikalai Statkevich, who was jailed in 2020.",
+        date(2025, 9, 11),
+    )
+    release = one(events, "release")
+    assert release["date"] == "2025-09-11"
+    assert names(release) == ["Mikalai Statkevich"]
+    assert {"country": "LT", "count": {"value": 6, "qualifier": "exact"}} in release["nationals"]
+    assert {"country": "PL", "count": {"value": 2, "qualifier": "exact"}} in release["nationals"]
+
+
+def test_a_name_after_the_word_group_is_the_group_not_a_person() -> None:
+    events = events_of(
+        "Prisoners flown out\n\n"
+        "Nicaragua released 135 political prisoners on Thursday, among them 13 members of the "
+        "evangelical group Mountain Gateway.",
+        date(2024, 9, 6),
+    )
+    assert names(one(events, "release")) == []
+
+
+def test_an_event_told_with_no_date_person_or_number_is_left_out() -> None:
+    events = events_of(
+        "Pardons\n\n"
+        "The head of state pardoned 16 people on Thursday. Five of them had been sentenced to "
+        "restricted freedom.",
+        date(2025, 7, 4),
+    )
+    assert [e["type"] for e in events] == ["release"]

@@ -631,4 +631,30 @@ PLACE_AFTER = frozenset(
 )
 
 # Words before a run that make it a place when nothing says it is a person ("in Ghezel Hesar").
+# A lower-case word right before a run that makes it the name of a body ("the group Mountain
+# Gateway", "the newspaper Nasha Niva").
+BODY_BEFORE = frozenset(
+    [
+        "group",
+        "groups",
+        "organisation",
+        "organization",
+        "movement",
+        "party",
+        "church",
+        "outlet",
+        "newspaper",
+        "magazine",
+        "channel",
+        "website",
+        "association",
+        "union",
+        "foundation",
+        "network",
+        "company",
+        "firm",
+        "agency",
+        "band",
+    ]
+)
 PLACE_BEFORE = frozenset(["in", "at", "from", "near", "to", "into", "outside", "inside"])
