@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 import regex
@@ -72,6 +73,13 @@ _GROUP_SUBJECT = regex.compile(
 )
 _GROUP_OPENING = regex.compile(r"^\W*(?:the|all|these|those)\s+(\w+)\b", regex.IGNORECASE)
 _AMONG_THEM = regex.compile(rf"^\W*(?:{'|'.join(en_events.AMONG_THEM)})\b", regex.IGNORECASE)
+
+
+_AND = regex.compile(r"\band\b")
+# Another subject between two verbs: "… detained, and police released ten others".
+_OWN_SUBJECT = regex.compile(
+    r"\b(?:police|authorities|officers|they|we|others|who|which)\b", regex.IGNORECASE
+)
 
 
 _OWN_CLAUSE = regex.compile(r"[;]|\b(?:who|which|whom|after|before|later|then)\b", regex.I)
@@ -221,6 +229,17 @@ def _name_the_group(
     for mention in found:
         if mention.count is None:
             mention.count = CountMention(count.start, count.end, count.value, "exact")
+
+
+def _share_the_subject(text: str, found: list[Mention]) -> None:
+    """Verbs joined by "and" share their subject: "She was detained in March 2022 and later
+    sentenced to ten years" sentences her too."""
+    for previous, mention in pairwise(found):
+        if mention.persons or mention.count is not None or not previous.persons:
+            continue
+        between = text[previous.end : mention.start]
+        if _AND.search(between) and not _OWN_SUBJECT.search(between):
+            mention.persons.extend(previous.persons)
 
 
 def _resolve_pronouns(text: str, sentence: Sentence, found: list[Mention], last: str) -> None:
@@ -428,6 +447,7 @@ def extract(document: Document) -> dict[str, object]:
         _resolve_pronouns(text, sentence, found, last_person)
         _resolve_group(text, sentence, found, last_group)
         _name_the_group(text, sentence, in_counts, in_people, found, mentions)
+        _share_the_subject(text, found)
         named_now = [p.name for p in in_people if p.role == "person"]
         if named_now:
             last_person = named_now[-1]

@@ -171,6 +171,15 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
     next_words = [w.lower() for w in rx(r"[\p{L}-]+").findall(after)[:2]]
     if next_words and next_words[0] in lang.SPEECH_VERBS:
         return "quoted"
+    kin = rx(
+        r"(?:^|[^\p{L}])(\p{L}+)\s+(?:\p{L}+['’]s\s+|his\s+|her\s+|their\s+)(\p{L}+),?\s*$"
+    ).search(before)
+    if (
+        kin is not None
+        and kin.group(2).lower() in lang.KINSHIP
+        and kin.group(1).lower() not in {"and", "or"}  # "A and her partner B": both
+    ):
+        return "relative"
     previous = _words_before(before, 2)
     if previous and (previous[0] in lang.SPEECH_VERBS or previous[:2] == ["to", "according"]):
         return "quoted"

@@ -824,3 +824,31 @@ def test_an_event_told_with_no_date_person_or_number_is_left_out() -> None:
         date(2025, 7, 4),
     )
     assert [e["type"] for e in events] == ["release"]
+
+
+def test_a_relative_she_is_reunited_with_is_no_prisoner_and_joined_verbs_share_her() -> None:
+    events = events_of(
+        "Aid worker home\n\n"
+        "The aid worker Roya Kazemi was freed by Iran on Friday and was reunited with her husband, "
+        "Tom Hale, in London. She had been detained in Tehran in March 2022 and later sentenced to "
+        "ten years.",
+        date(2025, 3, 17),
+    )
+    assert names(one(events, "release")) == ["Roya Kazemi"]
+    assert names(one(events, "arrest")) == ["Roya Kazemi"]
+    sentence = one(events, "sentence")
+    assert (names(sentence), sentence["country"]) == (["Roya Kazemi"], "IR")
+
+
+def test_a_theatre_director_is_a_prisoner_not_an_official() -> None:
+    events = events_of(
+        "Director jailed\n\n"
+        "A Moscow military court on Monday sentenced theatre director Yevgenia Berkovich and "
+        "playwright Svetlana Petriychuk to six years in prison each.",
+        date(2024, 7, 8),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["date"], names(sentence)) == (
+        "2024-07-08",
+        ["Yevgenia Berkovich", "Svetlana Petriychuk"],
+    )

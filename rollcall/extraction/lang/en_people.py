@@ -145,6 +145,56 @@ NON_OFFICIAL_QUALIFIERS = frozenset(
         "detained",
         "banned",
         "outlawed",
+        # A director or head of something that is not a state body ("theatre director").
+        "theatre",
+        "theater",
+        "film",
+        "art",
+        "artistic",
+        "museum",
+        "school",
+        "festival",
+        "research",
+        "project",
+        "programme",
+        "program",
+        "choir",
+        "orchestra",
+        "company",
+        "clinic",
+    ]
+)
+
+# Kinship nouns: a name in apposition to one after a preposition or a verb ("reunited with her
+# husband, Tom Hale") is a relative, not a person the event happened to; one opening the sentence
+# ("Her husband, the blogger Pham Van Thuan, was moved") is its subject.
+KINSHIP = frozenset(
+    [
+        "husband",
+        "wife",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "parents",
+        "partner",
+        "fiance",
+        "fiancee",
+        "fiancé",
+        "fiancée",
+        "uncle",
+        "aunt",
+        "cousin",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "grandmother",
+        "grandfather",
+        "widow",
+        "relative",
     ]
 )
 
