@@ -100,7 +100,10 @@ _CLAUSE_BREAK = regex.compile(r"[,;:()]|\band\b|\bbut\b|\bwho\b|\bwhich\b")
 _KIND_RES = tuple((kind, _words_re(cues)) for kind, cues in lang.RELEASE_KINDS)
 _KIND_ONLY = _words_re(lang.KIND_ONLY_TRIGGERS)
 _APPEAL = _words_re(lang.APPEALS)
-_STATE_BEFORE = regex.compile(rf"(?:{_alternation(lang.STATE_BEFORE)})\s+$", regex.IGNORECASE)
+# A whole word: "Ma Thida Win passed away" ends in "in" but is no custody state.
+_STATE_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_alternation(lang.STATE_BEFORE)})\s+$", regex.IGNORECASE
+)
 _RELOCATED_TO = regex.compile(
     rf"(?:{_alternation(lang.RELOCATION)})\s+(?:\w+\s+){{0,3}}?(?:to|into)\b", regex.IGNORECASE
 )

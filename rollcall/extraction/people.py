@@ -246,6 +246,8 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             continue
         if _place_like(text, start, end, gazetteer=gazetteer):
             continue
+        if country_code(" ".join(words)) is not None:
+            continue  # "Costa Rica", "Santiago de Cuba": a state or a place, each word unknown
         if _ALIAS.search(text[max(0, start - 40) : start]):
             continue  # "(also spelled Igor Lisovsky)": another spelling of a name already given
         name = text[start:end]

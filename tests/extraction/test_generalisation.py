@@ -852,3 +852,35 @@ def test_a_theatre_director_is_a_prisoner_not_an_official() -> None:
         "2024-07-08",
         ["Yevgenia Berkovich", "Svetlana Petriychuk"],
     )
+
+
+def test_other_words_for_freeing_sentencing_arresting_and_dying_are_read() -> None:
+    published = date(2025, 6, 4)
+    cases = [
+        ("The blogger Ali Karimov regained his freedom on Monday.", "release"),
+        ("The reporter Anna Kovacs received a five-year sentence on Monday.", "sentence"),
+        ("The activist Hamid Noori got eight years in prison on Monday.", "sentence"),
+        ("Police on Monday took the activist Aisha Bello into custody.", "arrest"),
+        ("The activist Tran Van Hoa was seized by police on Monday in Hanoi.", "arrest"),
+        (
+            "The poet Ma Thida Win passed away in custody on Monday, her family said.",
+            "death_in_custody",
+        ),
+    ]
+    for text, kind in cases:
+        events = events_of("Report\n\n" + text, published)
+        assert [e["type"] for e in events] == [kind], text
+        assert events[0]["date"] == "2025-06-02", text
+        assert len(names(events[0])) == 1, text
+
+
+def test_forced_into_exile_in_a_state_is_a_deportation_to_that_state() -> None:
+    events = events_of(
+        "Journalist exiled\n\n"
+        "Nicaraguan authorities on Monday forced the journalist Pedro Ruiz into exile in Costa "
+        "Rica.",
+        date(2025, 6, 4),
+    )
+    deportation = one(events, "deportation")
+    assert (deportation["country"], names(deportation)) == ("NI", ["Pedro Ruiz"])
+    assert deportation["destinations"] == [{"country": "CR", "count": None}]

@@ -18,6 +18,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"taken into custody",
         r"rounded up",
         r"(?:picked|snatched) up",
+        r"seized by (?:the )?(?:\w+ )?(?:police|security|agents|officers|forces|troops|soldiers)",
+        r"t(?:ook|ake|akes|aken) (?:[\w'’-]+ ){0,4}?into custody",
         r"abduct(?:ed|ion)",
     ),
     "sentence": (
@@ -31,6 +33,12 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"handed (?:a|an|down)",
         r"handed (?:\w+ ){0,2}?(?:prison|jail) (?:terms?|sentences?)",
         r"given (?:a|an) \S+[- ]year",
+        # "received a five-year sentence", "got eight years in prison".
+        r"(?:received|receives|got|gets|gave|gives) (?:a|an) (?:\S+ ){0,2}?(?:prison |jail )?"
+        r"(?:sentence|term)",
+        r"(?:received|receives|got|gets|given|gave|gives) (?:[\w'’-]+ ){0,4}?\S+ "
+        r"(?:years?|months?) "
+        r"(?:in prison|in jail|behind bars|in a penal colony|of imprisonment|imprisonment)",
     ),
     "transfer": (
         r"transferr(?:ed|ing)",
@@ -50,6 +58,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"freeing",
         r"set free",
         r"walked free",
+        r"regained (?:his |her |their )?freedom",
+        r"let go(?! of)",
+        r"left (?:[\w'’-]+ ){0,3}?(?:prison|jail|penal colony|detention centre|detention center)",
         r"walked out of (?:[\w'’-]+ ){0,3}?(?:prison|jail|custody|detention|colony)",
         r"granted (?:\w+ ){0,2}?(?:clemency|pardons?|amnesty)",
         r"pardon(?:ed|s|ing)?",
@@ -64,6 +75,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"expell?(?:ed|s)?",
         r"expulsions?",
         r"forced (?:into exile|to leave)",
+        r"(?:forced|sent|driven|pushed|forcing|sending) (?:[\w'’-]+ ){0,4}?into exile",
         r"forcibly (?:exiled|removed|sent abroad)",
         r"banished",
         r"stripped (?:\w+ ){0,4}?of (?:their |his |her )?(?:citizenship|nationality)",
@@ -78,6 +90,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"(?:was |were )?found (?:dead|hanged|hanging) in (?:his |her |their |a |the )?"
         r"(?:\w+ )?(?:cell|prison|jail|custody|detention)",
         r"died in (?:a |the )?(?:penal colony|prison hospital|pre-trial detention)",
+        r"passed away (?:\S+ ){0,4}(?:in|while in|behind|at) (?:[\w'’-]+ ){0,3}?"
+        r"(?:custody|prison|jail|detention|bars|penal colony|colony|cell)",
     ),
 }
 
@@ -297,6 +311,7 @@ RELOCATION = (
     r"arrived in",
     r"(?:arriv(?:ed|ing)|land(?:ed|ing)|touched down|disembarked|greeted|welcomed)",
     r"exiled",
+    r"into exile",
     r"released",
     r"freed",
 )

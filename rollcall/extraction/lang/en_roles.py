@@ -143,6 +143,10 @@ ARRIVAL_VERBS = frozenset(
         "resettled",
         "settled",
         "disembarked",
+        # "into exile in Costa Rica": where people were sent, like "to Costa Rica".
+        "exile",
+        "asylum",
+        "refuge",
     ]
 )
 ARRIVAL_IN = frozenset(["in", "at"])
