@@ -90,6 +90,13 @@ _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", reg
 _DETERMINER_BEFORE = regex.compile(
     r"\b(?:the|these|those|their|his|her|its|our|newly|recently)\s+$", regex.IGNORECASE
 )
+_OF_BEFORE = regex.compile(
+    r"(?<![\p{L}])([\p{L}]+)\s+of\s+(?:(?:the|a|an|his|her|their)\s+)?"
+    r"(?:[\p{Ll}-]+\s+){0,3}$"
+)
+_DETACHED = regex.compile(
+    rf"(?<![\p{{L}}])(?:{_alternation(lang.DETACHING)})(?![\p{{L}}])", regex.IGNORECASE
+)
 _COMPOUND_AFTER = regex.compile(
     rf"\s+(?:{_alternation(lang.NOUN_COMPOUND_AFTER)})(?![\p{{L}}])", regex.IGNORECASE
 )
@@ -448,9 +455,28 @@ def _attach_persons(
             verb = agent.group(1).lower()
             if verb.endswith("ed") or verb.endswith("s"):
                 continue
+        if _of_someone_else(text, person):
+            continue
         for mention in mentions:
+            if person.start >= mention.end and _DETACHED.search(text, mention.end, person.start):
+                continue  # "arrested two days after Donald Trump visited": another clause's
             if person.name not in mention.persons:
                 mention.persons.append(person.name)
+
+
+def _of_someone_else(text: str, person: PersonSpan) -> bool:
+    """A name after "of" belongs to the noun before it: "the case of Narges Mohammadi", "an aide of
+    opposition leader Alexei Navalny" are not the people the event happened to; "the arrest of
+    Ali Rezaei" is."""
+    of = _OF_BEFORE.search(text, max(0, person.start - 60), person.start)
+    if of is None:
+        return False
+    head = of.group(1).lower()
+    if head in lang.OF_HEADS_KEPT:
+        return False
+    # The noun before "of" may end a longer trigger: "the death in custody of Farhad Rostami".
+    window = text[max(0, of.start(1) - 40) : of.end(1)]
+    return not any(t.end() == len(window) for t in _trigger_re().finditer(window))
 
 
 def _attach_kinds(sentence: Sentence, mentions: list[Mention]) -> None:

@@ -48,6 +48,15 @@ _TOKEN = regex.compile(r"[\p{L}'’-]+|[,;:.!?()\"“”]")
 
 
 _AGE_APPOSITION = regex.compile(rf"^(?:{'|'.join(lang.AGE_APPOSITION)})", regex.IGNORECASE)
+_AFFILIATION_SPEAKS = regex.compile(
+    rf"\s+(?:of|from|at)\s+[^,.;:]{{1,60}}?\s+(?:{'|'.join(sorted(lang.SPEECH_VERBS))})\b"
+)
+_ACCORDING_TO = regex.compile(r"\baccording\s+to\s+(?:[\p{L}'’-]+\s+){0,4}$", regex.IGNORECASE)
+# "Ali Rezaei was arrested": a run opening a sentence as the subject of custody is a person.
+_CUSTODY_PASSIVE = regex.compile(
+    r"\s+(?:was|were|has been|had been|have been|is|are)\s+(?:\p{Ll}+\s+)?"
+    rf"(?:{'|'.join(lang.CUSTODY_PARTICIPLES)})\b"
+)
 # "Khurshed Nazarzoda, a former deputy chairman of …": who someone is, said of a person.
 _ROLE_APPOSITION = regex.compile(
     r"^,\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?"
@@ -171,6 +180,10 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
     next_words = [w.lower() for w in rx(r"[\p{L}-]+").findall(after)[:2]]
     if next_words and next_words[0] in lang.SPEECH_VERBS:
         return "quoted"
+    if _AFFILIATION_SPEAKS.match(after):
+        return "quoted"  # "Hadi Ghaemi of the Center for Human Rights in Iran told reporters"
+    if _ACCORDING_TO.search(before):
+        return "quoted"  # "according to his lawyer Mohammad Moghimi"
     kin = rx(
         r"(?:^|[^\p{L}])(\p{L}+)\s+(?:\p{L}+['’]s\s+|his\s+|her\s+|their\s+)(\p{L}+),?\s*$"
     ).search(before)
@@ -241,6 +254,7 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             and words[-1] not in surnames
             and not _AGE_APPOSITION.match(text[end : end + 40])
             and not _ROLE_APPOSITION.match(text[end : end + 60])
+            and not _CUSTODY_PASSIVE.match(text, end, end + 50)
             and not _listed_with_names(text, end, raw)
         ):
             continue

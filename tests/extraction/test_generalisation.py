@@ -884,3 +884,28 @@ def test_forced_into_exile_in_a_state_is_a_deportation_to_that_state() -> None:
     deportation = one(events, "deportation")
     assert (deportation["country"], names(deportation)) == ("NI", ["Pedro Ruiz"])
     assert deportation["destinations"] == [{"country": "CR", "count": None}]
+
+
+def test_names_in_another_clause_or_after_of_are_not_the_people_an_event_happened_to() -> None:
+    published = date(2025, 6, 4)
+    cases = [
+        "Ali Rezaei was arrested on Monday after criticising Ayatollah Ali Khamenei online.",
+        "Ali Rezaei was arrested on Monday, two days after Donald Trump visited the region.",
+        "Ali Rezaei was arrested on Monday in connection with the case of Narges Mohammadi.",
+        "Ali Rezaei was arrested on Monday, Hadi Ghaemi of the Center for Human Rights in Iran "
+        "told reporters.",
+        "Ali Rezaei was arrested on Monday, according to his lawyer Mohammad Moghimi.",
+    ]
+    for text in cases:
+        arrest = one(events_of("Report\n\n" + text, published), "arrest")
+        assert names(arrest) == ["Ali Rezaei"], text
+
+
+def test_the_person_whose_death_in_custody_is_named_after_of_is_its_person() -> None:
+    events = events_of(
+        "Death in custody\n\n"
+        "Amnesty International is alarmed by the death in custody of Farhad Rostami on 3 "
+        "November.",
+        date(2025, 11, 6),
+    )
+    assert names(one(events, "death_in_custody")) == ["Farhad Rostami"]

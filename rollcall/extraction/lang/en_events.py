@@ -278,6 +278,31 @@ PEOPLE_NOUNS = frozenset(
 # ("released Oleg Trushin in return for Daniel Horne").
 OTHER_SIDE = (r"in (?:return|exchange) for", r"(?:swapped|traded|exchanged) for")
 
+# Between an event's trigger and a name after it, words that open another clause, whose people the
+# event did not happen to ("arrested a week after he met Mir Hossein Mousavi").
+DETACHING = (
+    r"after",
+    r"before",
+    r"because",
+    r"while",
+    r"when",
+    r"whom",
+    r"against",
+    r"criticis(?:ing|ed)",
+    r"criticiz(?:ing|ed)",
+    r"insult(?:ing|ed)",
+    r"met",
+    r"meeting",
+    r"visited",
+    r"supporting",
+    r"in connection with",
+    r"on behalf of",
+)
+
+# Nouns before "of <name>" whose name is still one the event may concern ("one of", "both of",
+# "the family of" are not among them: "the case of X" is about X but not X's arrest).
+OF_HEADS_KEPT = frozenset(["all", "both", "each", "one", "two", "three", "four", "five", "six"])
+
 # Words before a count that make it a part of the people concerned, not their number.
 SUBSET_BEFORE = (
     "including",

@@ -681,6 +681,29 @@ PLACE_AFTER = frozenset(
 )
 
 # Words before a run that make it a place when nothing says it is a person ("in Ghezel Hesar").
+# Participles of custody: a run opening a sentence before "was <participle>" is a person ("Ali
+# Rezaei was arrested on Monday").
+CUSTODY_PARTICIPLES = (
+    "arrested",
+    "detained",
+    "jailed",
+    "imprisoned",
+    "sentenced",
+    "convicted",
+    "freed",
+    "released",
+    "pardoned",
+    "deported",
+    "expelled",
+    "transferred",
+    "moved",
+    "abducted",
+    "seized",
+    "tortured",
+    "found dead",
+    "exiled",
+)
+
 # A lower-case word right before a run that makes it the name of a body ("the group Mountain
 # Gateway", "the newspaper Nasha Niva").
 BODY_BEFORE = frozenset(
