@@ -86,6 +86,20 @@ _OWN_CLAUSE = regex.compile(r"[;]|\b(?:who|which|whom|after|before|later|then)\b
 _PERIOD_TOTAL = regex.compile(rf"\b(?:{'|'.join(en_events.PERIOD_TOTAL)})\b", regex.IGNORECASE)
 
 
+def _is_period_total(sentence_text: str) -> bool:
+    """ "At least 170 sentenced since the coup" tallies many happenings; "the largest exchange
+    since the Cold War" compares one with others, it is still one."""
+    for cue in _PERIOD_TOTAL.finditer(sentence_text):
+        if not _SUPERLATIVE_BEFORE.search(sentence_text, max(0, cue.start() - 40), cue.start()):
+            return True
+    return False
+
+
+_SUPERLATIVE_BEFORE = regex.compile(
+    r"\b(?:\p{L}+est|first|most|biggest|only)\b[^,;]*$", regex.IGNORECASE
+)
+
+
 class _Spanned(Protocol):
     @property
     def start(self) -> int: ...
@@ -464,7 +478,7 @@ def extract(document: Document) -> dict[str, object]:
                 continue  # the sentence's figure is a standing count, not this event's
             if mention.type == "transfer" and not is_custody_transfer(sentence, mention):
                 continue
-            if mention.count is not None and _PERIOD_TOTAL.search(sentence.text):
+            if mention.count is not None and _is_period_total(sentence.text):
                 continue  # "at least 170 sentenced since the coup": a tally, not one happening
             kept.append(mention)
         mentions.extend(kept)

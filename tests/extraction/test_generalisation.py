@@ -909,3 +909,31 @@ def test_the_person_whose_death_in_custody_is_named_after_of_is_its_person() -> 
         date(2025, 11, 6),
     )
     assert names(one(events, "death_in_custody")) == ["Farhad Rostami"]
+
+
+def test_defendants_and_suspects_are_counted_and_a_term_range_still_jails_them() -> None:
+    published = date(2025, 6, 4)
+    jailed = one(
+        events_of(
+            "Report\n\nA court on Monday jailed 14 members of the group for between five and ten "
+            "years.",
+            published,
+        ),
+        "sentence",
+    )
+    assert jailed["count"] == {"value": 14, "qualifier": "exact"}
+    sentenced = one(
+        events_of("Report\n\nThe court on Monday sentenced the 11 defendants.", published),
+        "sentence",
+    )
+    assert sentenced["count"] == {"value": 11, "qualifier": "exact"}
+
+
+def test_the_largest_swap_since_a_war_is_one_swap_not_a_tally_and_the_war_no_person() -> None:
+    events = events_of(
+        "Swap\n\nRussia and the US on Monday swapped 26 prisoners in the largest exchange since "
+        "the Cold War.",
+        date(2025, 6, 4),
+    )
+    release = one(events, "release")
+    assert (release["count"], names(release)) == ({"value": 26, "qualifier": "exact"}, [])

@@ -462,6 +462,7 @@ NOT_NAME_WORDS = frozenset(
         "federal",
         "people's",
         "house",
+        "war",
         "popular",
         "revolutionary",
         "christmas",
