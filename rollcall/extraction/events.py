@@ -85,6 +85,10 @@ _RELATIVE_CLAUSE = regex.compile(
 _RELATIVE_CLAUSE_DATE = regex.compile(
     r"(?:^|[,;(])\s*(?:who|which|whose|where|whom)\b[^,;()]*$", regex.IGNORECASE
 )
+# The agent of a passive or of an event noun, with no other verb between ("freed on Monday by
+# Belarus"; not "freed in a deal mediated by Qatar").
+_DONE_BY = regex.compile(r"(?:(?![\p{L}]+ed\b)[^,;:])*?\bby\s+(?:the\s+)?$", regex.IGNORECASE)
+_NOUN_BEFORE = regex.compile(r"\b(?:the|its|their|his|her|a|this|that)\s+$", regex.IGNORECASE)
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -374,20 +378,26 @@ def _attach_country(text: str, mentions: list[Mention], countries: list[CountryM
         role, strength = role_of(text, found)
         for mention in mentions:
             if (
-                mention.type == "deportation"
-                and 0 <= found.start - mention.end <= 60
-                and _EXPELLED_FROM.match(text, mention.end, found.start)
+                0 <= found.start - mention.end <= 60
+                and found.form != "place"
+                and (_EXPELLED_FROM if mention.type == "deportation" else _DONE_BY).match(
+                    text, mention.end, found.start
+                )
             ):
-                # "deported to Tajikistan from Turkey", "expelled by Thailand": the state that sent
-                # them away held them.
+                # "deported to Tajikistan from Turkey", "expelled by Thailand", "the release of 14
+                # prisoners by Nicaragua": the state that acted held them.
                 mention.country, mention.country_strength = found.code, 4
         if role not in {HOLDER, LOCATION, MENTION} or strength == 0:
             continue
         for mention in mentions:
             weight = strength
             if role == HOLDER and strength == 3 and found.form in {"name", "capital"}:
-                # A state as subject holds people only when the event's verb follows it.
-                weight = 3 if 0 <= mention.start - found.end <= 50 else 1
+                # A state as subject holds people only when the event's verb follows it, not a
+                # noun ("Qatar … welcomed the release").
+                verb_follows = 0 <= mention.start - found.end <= 50 and not _NOUN_BEFORE.search(
+                    text, max(0, mention.start - 12), mention.start
+                )
+                weight = 3 if verb_follows else 1
             distance = abs(found.start - mention.start)
             current = mention.country_strength
             if weight > current or (

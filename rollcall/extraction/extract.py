@@ -175,7 +175,7 @@ def _release_kind(event: Event, links: list[dict[str, str]]) -> str:
     kinds = set().union(*(m.kinds for m in event.mentions))
     if any(link["type"] == "exchange" for link in links):
         kinds.add("exchange")
-    if any(link["type"] in {"agreement", "sanctions_relief"} for link in links):
+    if any(link["type"] in {"agreement", "sanctions_relief", "mediation"} for link in links):
         kinds.add("deal")
     return next((kind for kind in _KIND_ORDER if kind in kinds), "other")
 

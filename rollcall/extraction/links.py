@@ -26,7 +26,7 @@ _TARGET_BEFORE = _re(lang.TARGET_BEFORE)
 # eased sanctions").
 _EASED_BY = regex.compile(
     rf"(?:\s*,\s*(?:which|that)\s+(?:\w+\s+){{0,2}}?|\s+)(?:has\s+|had\s+|have\s+|will\s+)?"
-    rf"(?:\w+\s+)?(?:{'|'.join(lang.EASING)})\b",
+    rf"(?:\w+\s+){{0,2}}?(?:{'|'.join(lang.EASING)})\b",  # "Washington in return lifted"
     regex.IGNORECASE,
 )
 _PARTY_COMPOUND = regex.compile(rf"^-(?:{'|'.join(lang.PARTY_COMPOUND)})\b", regex.IGNORECASE)
@@ -114,7 +114,8 @@ def find_links(
             for country in foreign:
                 before = _words_before(text, country.start, 3)
                 compound = _PARTY_COMPOUND.match(text[country.end : country.end + 15])
-                if compound or (before and before[-1] in {"with", "between"}):
+                between_and = len(before) >= 2 and before[-1] == "and" and "between" in before
+                if compound or between_and or (before and before[-1] in {"with", "between"}):
                     links.append({"type": "agreement", "by": country.code})
                     # A party to the deal is not its mediator, whatever else it did.
                     mediators.discard(country.code)

@@ -71,6 +71,8 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
     if nearest and nearest[0] in lang.DESTINATION_BEFORE:
         if after in lang.CUSTODY_PLACE_NOUNS:
             return HOLDER, 2  # "moved to a Mordovia penal colony": a place the state holds people
+        if after in lang.ONE_PERSON_TITLES or after in lang.PARTNER_AFTER:
+            return PARTNER, 0  # "a gesture to US President Donald Trump": to a person, not a place
         return DESTINATION, 0
     if nearest and nearest[0] in lang.PARTNER_BEFORE:
         return PARTNER, 0

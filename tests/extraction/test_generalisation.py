@@ -937,3 +937,43 @@ def test_the_largest_swap_since_a_war_is_one_swap_not_a_tally_and_the_war_no_per
     )
     release = one(events, "release")
     assert (release["count"], names(release)) == ({"value": 26, "qualifier": "exact"}, [])
+
+
+def release_of(text: str) -> dict[str, object]:
+    return one(events_of("Report\n\n" + text, date(2025, 6, 4)), "release")
+
+
+def test_mediators_named_in_other_ways_broker_a_deal() -> None:
+    cases = {
+        "Belarus freed 14 prisoners on Monday. Qatar, which mediated the talks, welcomed the "
+        "release.": "QA",
+        "Belarus freed 14 prisoners on Monday thanks to Turkish mediation.": "TR",
+        "Nicaragua freed 14 prisoners on Monday with the help of the Holy See.": "VA",
+    }
+    for text, mediator in cases.items():
+        release = release_of(text)
+        assert release["release_kind"] == "deal", text
+        assert {"type": "mediation", "by": mediator} in release["linked"], text
+        assert release["country"] != mediator, text
+
+
+def test_a_party_after_between_and_a_relief_in_return_are_links() -> None:
+    release = release_of(
+        "Belarus freed 14 prisoners on Monday after negotiations between Minsk and Washington."
+    )
+    assert release["linked"] == [{"type": "agreement", "by": "US"}]
+    release = release_of(
+        "Belarus freed 14 prisoners on Monday, and Washington in return lifted sanctions on the "
+        "potash producer Belaruskali."
+    )
+    assert release["linked"] == [{"type": "sanctions_relief", "by": "US", "target": "potash"}]
+
+
+def test_the_state_after_by_freed_them_and_a_gesture_to_a_president_is_no_destination() -> None:
+    release = release_of("The release of 14 prisoners by Nicaragua on Monday was welcomed.")
+    assert release["country"] == "NI"
+    release = release_of(
+        "Belarus freed 14 prisoners on Monday in what officials called a gesture to US President "
+        "Donald Trump."
+    )
+    assert (release["country"], release["destinations"]) == ("BY", [])

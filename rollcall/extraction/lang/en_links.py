@@ -117,6 +117,9 @@ MEDIATION = (
     r"facilitated",
     r"intermediar(?:y|ies)",
     r"good offices",
+    r"help(?:ed)? (?:to )?(?:broker|mediate|secure|negotiate)",
+    r"with the help of",
+    r"thanks to",
 )
 # Adjective-compounds that name a party to the agreement ("US-driven agreement").
 PARTY_COMPOUND = (r"driven", r"led", r"backed", r"sponsored", r"negotiated")
@@ -124,6 +127,9 @@ MEDIATOR_COMPOUND = (r"brokered", r"mediated", r"facilitated")
 # After a state: thanks or credit for brokering ("thanking Oman for its mediation").
 MEDIATOR_AFTER = (
     r"(?:['’]s|for (?:its|their)) (?:\w+ )?(?:mediation|help|role|efforts|good offices)",
+    r",? (?:which|who) (?:had )?(?:mediated|brokered|facilitated|helped)",
+    r" (?:mediation|mediators|negotiators|brokering|good offices)",
+    r" (?:had )?helped (?:to )?(?:broker|mediate|secure|negotiate)",
 )
 # What a custody sentence must mention for an agreement in it to concern the release.
 RELEASE_CONTEXT = (

@@ -51,6 +51,12 @@ HOLDER_NOUNS = frozenset(
         "troops",
     ]
 )
+# After "to" and a country: a gesture to one person, not a place people were taken ("a gesture to US
+# President Donald Trump"); "handed over to Lithuanian officials" is still a destination.
+ONE_PERSON_TITLES = frozenset(
+    ["president", "leader", "envoy", "ambassador", "secretary", "minister", "prime", "king"]
+)
+
 # Of those, the ones that speak for a state without holding anyone (a foreign president).
 WEAK_HOLDER_NOUNS = frozenset(["leader", "president", "officials"])
 
