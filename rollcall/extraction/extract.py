@@ -31,7 +31,7 @@ from rollcall.extraction.events import (
 )
 from rollcall.extraction.lang import en_events
 from rollcall.extraction.links import find_links
-from rollcall.extraction.nationals import find_nationals
+from rollcall.extraction.nationals import described_nationals, find_nationals
 from rollcall.extraction.numbers import CountMention, find_counts
 from rollcall.extraction.people import PersonSpan, find_people
 from rollcall.extraction.roles import DESTINATION, HOLDER, LOCATION, MENTION, role_of
@@ -427,6 +427,7 @@ def extract(document: Document) -> dict[str, object]:
     links: list[tuple[int, list[dict[str, str]]]] = []
     followers: dict[int, list[str]] = {}
     nationals_of: set[int] = set()
+    described: dict[int, list[str]] = {}
     last_person = ""
     last_group: list[str] = []
     among: dict[int, list[str]] = {}
@@ -498,6 +499,7 @@ def extract(document: Document) -> dict[str, object]:
                 nationals.setdefault(owner, []).extend(named)
             if kept:
                 nationals_of.add(index)
+                described[index] = described_nationals(sentence, in_countries)
         stated = find_links(text, sentence, in_countries, holder)
         if stated:
             links.append((index, stated))
@@ -588,6 +590,10 @@ def extract(document: Document) -> dict[str, object]:
                 elif citizenships[seen][1] is None and c is not None:
                     # "including Poles" in the headline, "two Poles" in the body: the count.
                     citizenships[seen] = (code, c)
+        for index in event.sentences:
+            for code in described.get(index, []):
+                if code != country and all(code != old for old, _ in citizenships):
+                    citizenships.append((code, None))
         record["nationals"] = [{"country": code, "count": _count(c)} for code, c in citizenships]
         record["evidence"] = [_evidence(text, sentences[i]) for i in event.sentences]
         out_events.append(record)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from rollcall.extraction.countries import CountryMention
-from rollcall.extraction.lang.en_events import PEOPLE_NOUNS
+from rollcall.extraction.lang.en_events import PEOPLE_NOUNS, PERSON_NOUNS
 from rollcall.extraction.numbers import CountMention
 from rollcall.extraction.sentences import Sentence
 
@@ -25,6 +25,25 @@ _NATIONALS_NOUN = regex.compile(
 _PEOPLE_NOUN = regex.compile(
     rf"^\s+(?:[\p{{Ll}}-]+\s+)?(?:{'|'.join(sorted(PEOPLE_NOUNS))})\b", regex.IGNORECASE
 )
+
+
+_PERSON_NOUN = regex.compile(
+    rf"^\s+(?:[\p{{Ll}}-]+\s+)?(?:{'|'.join(sorted(PERSON_NOUNS))})\b", regex.IGNORECASE
+)
+
+
+def described_nationals(sentence: Sentence, countries: list[CountryMention]) -> list[str]:
+    """Citizenships told by describing one person ("a French schoolteacher", "the British-Iranian
+    engineer"). Whether they say anything depends on the event: a Belarusian blogger freed by
+    Belarus is no foreigner, so the caller keeps only those of another state."""
+    found: list[str] = []
+    for country in countries:
+        if country.form != "adjective":
+            continue
+        rest = _JOINED_ADJECTIVES.sub("", sentence.text[country.end - sentence.start :])
+        if _PERSON_NOUN.match(rest) and country.code not in found:
+            found.append(country.code)
+    return found
 
 
 def find_nationals(

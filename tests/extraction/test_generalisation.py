@@ -977,3 +977,13 @@ def test_the_state_after_by_freed_them_and_a_gesture_to_a_president_is_no_destin
         "Donald Trump."
     )
     assert (release["country"], release["destinations"]) == ("BY", [])
+
+
+def test_a_foreigner_described_by_a_country_adjective_gives_a_citizenship_a_local_none() -> None:
+    events = events_of(
+        "Teacher freed\n\n"
+        "Iran on Monday freed the French schoolteacher Claire Morel and the Iranian blogger Reza "
+        "Tavakoli.",
+        date(2025, 6, 4),
+    )
+    assert one(events, "release")["nationals"] == [{"country": "FR", "count": None}]

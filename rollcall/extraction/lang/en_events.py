@@ -301,6 +301,56 @@ PEOPLE_NOUNS = frozenset(
     ]
 )
 
+# Nouns for one person: after a country's adjective they tell a citizenship ("a French teacher").
+PERSON_NOUNS = frozenset(
+    [
+        "teacher",
+        "schoolteacher",
+        "journalist",
+        "reporter",
+        "blogger",
+        "activist",
+        "student",
+        "businessman",
+        "businesswoman",
+        "tourist",
+        "traveller",
+        "traveler",
+        "academic",
+        "researcher",
+        "scholar",
+        "engineer",
+        "lawyer",
+        "doctor",
+        "nurse",
+        "aid worker",
+        "worker",
+        "pastor",
+        "priest",
+        "missionary",
+        "professor",
+        "writer",
+        "artist",
+        "musician",
+        "filmmaker",
+        "photographer",
+        "cyclist",
+        "athlete",
+        "veteran",
+        "soldier",
+        "pilot",
+        "sailor",
+        "man",
+        "woman",
+        "citizen",
+        "national",
+        "dissident",
+        "executive",
+        "employee",
+        "consultant",
+    ]
+)
+
 # Before a name, words that make it the other side of a swap, not one of those freed here
 # ("released Oleg Trushin in return for Daniel Horne").
 OTHER_SIDE = (r"in (?:return|exchange) for", r"(?:swapped|traded|exchanged) for")
