@@ -39,6 +39,7 @@ from rollcall.interchange.exporting import csv_row
 from rollcall.interchange.importing.csv_rows import CSV_COLUMNS
 from rollcall.interchange.records import CHUNK, load_facts
 from rollcall.lib.dates import format_partial
+from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.people.choices import NameKind
 from rollcall.people.models import Person, PersonName
 
@@ -206,7 +207,7 @@ def _csv_lines(selected: list[tuple[int, str]]) -> Iterator[str]:
         facts = load_facts(Person.objects.in_bulk([pk for pk, _ in chunk]).values())
         for pk, status in chunk:
             row = csv_row(facts[pk]) | {"status": status}
-            yield writer.writerow([row[column] for column in DOWNLOAD_COLUMNS])
+            yield writer.writerow(spreadsheet_row([row[column] for column in DOWNLOAD_COLUMNS]))
 
 
 # --- One person ---------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from rollcall.api.schemas import StatsFilters
 from rollcall.collective.choices import EstimateMeasure, ReportedCount
 from rollcall.events.choices import ReleaseKind
 from rollcall.lib.countries import country_name
+from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.stats.figures import holding_states
 from rollcall.stats.queries import compute
 from rollcall.web.templatetags.rollcall import reported
@@ -396,7 +397,7 @@ def stats_csv(request: HttpRequest, slug: str) -> HttpResponse:
                 cells += [count["value"], count["qualifier"]]
             else:
                 cells.append("" if value is None else value)
-        writer.writerow(cells)
+        writer.writerow(spreadsheet_row(cells))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="rollcall-{slug}.csv"'
     return response
