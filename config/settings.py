@@ -136,8 +136,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
+# The site speaks English, Belarusian and Russian: its readers are in Belarus and Russia and in
+# exile. A page's language is in its address (/be/…, /ru/…; English has no prefix, and neither
+# has the JSON API): docs/site.md says why. Each name is written in its own language, so a reader
+# finds theirs whatever page they are on.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("ru", "Русский"), ("be", "Беларуская")]
+LANGUAGES = [("en", "English"), ("be", "Беларуская"), ("ru", "Русский")]
+# Shipped inside the package (compiled .mo files too), so an install needs no gettext tools.
+LOCALE_PATHS = [BASE_DIR / "rollcall" / "locale"]
+# Dates and numbers as each language writes them ("29 лістапада 2026 г.", "1 234"); Django has
+# no Belarusian formats of its own.
+FORMAT_MODULE_PATH = ["rollcall.web.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -2,37 +2,83 @@
 
 from __future__ import annotations
 
+from babel import Locale, UnknownLocaleError
 from django import template
-from django.utils.translation import ngettext
+from django.utils.formats import number_format
+from django.utils.functional import Promise
+from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 
-from rollcall.collective.choices import ReportedCount
+from rollcall.collective.choices import ReportedCount, SanctionsAction
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.status import Status
 from rollcall.lib.countries import country_name
+from rollcall.web.languages import Language, languages
 
 register = template.Library()
 
-QUALIFIER_WORDS = {
-    "exact": "",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "about": "about ",
-    "at_most": "at most ",
-    "fewer_than": "fewer than ",
+# A reported number with its qualifier, as a whole phrase: languages put the words in their own
+# order ("не менее 9").
+QUALIFIED: dict[str, Promise] = {
+    "at_least": pgettext_lazy("reported count", "at least %(n)s"),
+    "more_than": pgettext_lazy("reported count", "more than %(n)s"),
+    "about": pgettext_lazy("reported count", "about %(n)s"),
+    "at_most": pgettext_lazy("reported count", "at most %(n)s"),
+    "fewer_than": pgettext_lazy("reported count", "fewer than %(n)s"),
 }
+# What a reported estimate counts, as the sentence "N political prisoners held in Belarus" says it.
+MEASURE_WORDS: dict[str, Promise] = {
+    "held": pgettext_lazy("estimate", "held"),
+    "detained": pgettext_lazy("estimate", "detained"),
+    "released": pgettext_lazy("estimate", "released"),
+    "died_in_custody": pgettext_lazy("estimate", "died in custody"),
+}
+
+
+@register.filter
+def figure(value: int | None) -> str:
+    """1234 → "1,234" in English, "1 234" in Belarusian and Russian: a count as the reader's
+    language groups its digits (only counts: ids and years are never grouped)."""
+    if value is None:
+        return ""
+    return number_format(value, use_l10n=True, force_grouping=True)
 
 
 @register.filter
 def reported(count: ReportedCount | None) -> str:
     """{"value": 9, "qualifier": "at_least"} → "at least 9"."""
     if not count:
-        return "an unreported number of"
-    return f"{QUALIFIER_WORDS.get(count['qualifier'], '')}{count['value']:,}"
+        return gettext("an unreported number of")
+    n = figure(count["value"])
+    phrase = QUALIFIED.get(count["qualifier"])
+    return str(phrase) % {"n": n} if phrase is not None else n
 
 
 @register.filter
 def country(code: str | None) -> str:
-    return country_name(code.lower()) if code else ""
+    """A state's name in the reader's language (CLDR's, through Babel), else in English."""
+    if not code:
+        return ""
+    language = get_language() or "en"
+    if language != "en":
+        try:
+            name = Locale.parse(language).territories.get(code.upper())
+        except (UnknownLocaleError, ValueError):
+            name = None
+        if name:
+            return str(name)
+    return country_name(code.lower())
+
+
+@register.filter
+def measure(value: str | None) -> str:
+    """`died_in_custody` → "died in custody": what a reported estimate counts."""
+    return str(MEASURE_WORDS[value]) if value in MEASURE_WORDS else words(value)
+
+
+@register.filter
+def sanctions_action(value: str | None) -> str:
+    """`eased` → "eased", in the reader's language."""
+    return str(SanctionsAction(value).label) if value in SanctionsAction.values else words(value)
 
 
 @register.filter
@@ -70,3 +116,10 @@ def term(months: int | None) -> str:
 def status(value: str | None) -> str:
     """A person's status in the words the site uses: `deported` → "released and taken abroad"."""
     return str(Status(value).label) if value in Status.values else ""
+
+
+@register.simple_tag(takes_context=True)
+def site_languages(context: template.Context) -> list[Language]:
+    """This page in each of the site's languages, for the language switch."""
+    request = context.get("request")
+    return languages(request) if request is not None else []
