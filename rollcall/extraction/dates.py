@@ -105,6 +105,9 @@ _AGO_BEFORE = re.compile(
     rf"(?<![\w-])(?P<number>\d{{1,3}}|(?i:{_alternation(lang.AGO_NUMBERS)}))\s+"
     rf"(?P<unit>{_alternation(lang.AGO_UNITS)})\s+$"
 )
+_SHARED_YEAR = re.compile(
+    rf"\s*(?:and|or|to|-|–)\s*(?:{_alternation(lang.MONTHS_FULL)}),?\s+(?:{lang.OF}\s+)?{_YEAR}"
+)
 _YEAR_ALONE = re.compile(r"(?P<year>(?:19|20)\d\d)(?<![\w$€£¥₽/#.,]\d{4})(?![\w%/])")
 #: A hyphen before a year joins it to a year ("2022-2023") or to a word ("mid-2020"); after any
 #: other number or a letter code it is part of a case or file number ("1-2021", "IK-2020").
@@ -207,6 +210,10 @@ def _month_alone(match: re.Match[str], published: date | None) -> _Candidate | N
         return None  # "May" the verb, "March" the noun: a bare month needs "in", "since", "last"
     month = lang.MONTHS_FULL[match["month"]]
     context = found["context"].lower()
+    shared = _SHARED_YEAR.match(match.string, match.end())
+    if shared is not None:
+        # "in November and December 2023": the year after the second month is the first's too.
+        return _Candidate(match.start(), match.end(), date(int(shared["year"]), month, 1), "month")
     start = found.start() if context in {lang.LAST, lang.NEXT, lang.THIS} else match.start()
     if published is None:
         return _Candidate(start, match.end(), None, "month")

@@ -79,6 +79,8 @@ _CUSTODY_PLACE = _words_re(lang.CUSTODY_PLACES)
 _PERIOD_START = regex.compile(
     rf"\b(?:{_alternation(lang.PERIOD_START)})\s+(?:the\s+)?$", regex.IGNORECASE
 )
+_IMPERATIVE = regex.compile(rf"(?:{_alternation(lang.IMPERATIVES)})", regex.IGNORECASE)
+_CLAUSE_OPENING = regex.compile(r"(?:^|[:;–—-])\s*[\p{Pi}\"']?$")
 _RELATIVE_CLAUSE = regex.compile(
     r"\b(?:who|whom|which)\s+(?:(?:was|were|had|has|have)\s+)?(?:been\s+)?$", regex.IGNORECASE
 )
@@ -172,6 +174,10 @@ def _clause_before(sentence_text: str, local: int) -> str:
 
 
 def _is_real(sentence: Sentence, local_start: int, local_end: int) -> bool:
+    if _IMPERATIVE.fullmatch(sentence.text[local_start:local_end]) and _CLAUSE_OPENING.search(
+        sentence.text[:local_start]
+    ):
+        return False  # "Egypt: Release those rounded up": a demand, in the imperative
     clause = _clause_before(sentence.text, local_start)
     # A capitalised "May" inside a sentence is the month ("on 14 May sentenced"), not the modal.
     words = [w for w in rx(r"[\p{L}']+").findall(clause) if w != "May"][-4:]
@@ -535,13 +541,30 @@ def assume_news_dates(
         mention.assumed_date = True
 
 
-def resolve_relative_dates(mentions: list[Mention], sentences: list[Sentence]) -> None:
-    """Date "two days later", "on the same day" from the event told just before: the last dated
-    mention in the same paragraph or the sentence before. Told after background from elsewhere,
+def resolve_relative_dates(
+    mentions: list[Mention], sentences: list[Sentence], dates: list[DateMention] | None = None
+) -> None:
+    """Date "two days later", "on the same day" from what was told just before: a date earlier in
+    the sentence or in the sentence before ("On 25 May … The others were released the same day"),
+    else the last dated mention in the same paragraph. Told after background from elsewhere,
     such a time goes back to the article's news: its first event with a date of its own."""
     dated: list[Mention] = []
     for mention in mentions:
         if mention.relative is not None and mention.date is None:
+            sentence = sentences[mention.sentence]
+            told = [
+                d
+                for d in dates or []
+                if d.end <= mention.relative.start
+                and (
+                    d.start >= sentence.start
+                    or (mention.sentence > 0 and d.start >= sentences[mention.sentence - 1].start)
+                )
+            ]
+            if told:
+                mention.date = after(told[-1], mention.relative)
+                dated.append(mention)
+                continue
             anchor = next(
                 (
                     m

@@ -16,7 +16,7 @@ import regex
 
 from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention, find_countries
-from rollcall.extraction.dates import find_dates, find_relative_dates
+from rollcall.extraction.dates import DateMention, find_dates, find_relative_dates
 from rollcall.extraction.document import Document
 from rollcall.extraction.estimates import Estimate, find_estimate
 from rollcall.extraction.events import (
@@ -28,6 +28,7 @@ from rollcall.extraction.events import (
     merge,
     people_count,
     resolve_relative_dates,
+    usable_dates,
 )
 from rollcall.extraction.lang import en_events
 from rollcall.extraction.links import find_links
@@ -208,16 +209,41 @@ def _sent_abroad_on_release(text: str, found: list[Mention], deportation: Mentio
     )
 
 
-def _resolve_group(text: str, sentence: Sentence, found: list[Mention], group: list[str]) -> None:
+def _resolve_group(
+    text: str,
+    sentence: Sentence,
+    found: list[Mention],
+    group: list[str],
+    counts: list[CountMention],
+    earlier: list[Mention],
+    pending: list[tuple[Mention, int]],
+) -> None:
     """A plural subject ("They were arrested", "The two were flown to Paris") stands for the people
-    named together just before."""
-    if len(group) < 2:
-        return
+    named together just before; "The six were detained" for the six of the event counted so."""
     for mention in found:
         if mention.persons:
             continue
-        if _GROUP_SUBJECT.search(text[sentence.start : mention.start]):
+        subject = _GROUP_SUBJECT.search(text[sentence.start : mention.start])
+        if subject is None:
+            continue
+        number = next(
+            (
+                c.value
+                for c in counts
+                if sentence.start + subject.start() <= c.start < mention.start
+            ),
+            None,
+        )
+        counted = next(
+            (m for m in reversed(earlier) if m.count and m.count.value == number and m.persons),
+            None,
+        )
+        if counted is not None:
+            mention.persons.extend(counted.persons)
+        elif len(group) >= 2:
             mention.persons.extend(group)
+        elif number is not None:
+            pending.append((mention, number))  # named later, in a sentence of their own
 
 
 def _name_the_group(
@@ -428,6 +454,8 @@ def extract(document: Document) -> dict[str, object]:
     followers: dict[int, list[str]] = {}
     nationals_of: set[int] = set()
     described: dict[int, list[str]] = {}
+    told_dates: list[DateMention] = []  # the dates that say when something happened
+    groups_pending: list[tuple[Mention, int]] = []
     last_person = ""
     last_group: list[str] = []
     among: dict[int, list[str]] = {}
@@ -449,10 +477,12 @@ def extract(document: Document) -> dict[str, object]:
             )
             estimates.append((estimate, ranked[0][1] if ranked else holder))
             replaced = _ESTIMATE_REPLACES[estimate.measure]
+        in_dates = _within(dates, date_starts, sentence)
+        told_dates.extend(usable_dates(sentence, in_dates))
         found = find_mentions(
             sentences,
             index,
-            _within(dates, date_starts, sentence),
+            in_dates,
             in_countries,
             in_counts,
             in_people,
@@ -460,7 +490,7 @@ def extract(document: Document) -> dict[str, object]:
             _within(relatives, relative_starts, sentence),
         )
         _resolve_pronouns(text, sentence, found, last_person)
-        _resolve_group(text, sentence, found, last_group)
+        _resolve_group(text, sentence, found, last_group, in_counts, mentions, groups_pending)
         _name_the_group(text, sentence, in_counts, in_people, found, mentions)
         _share_the_subject(text, found)
         named_now = [p.name for p in in_people if p.role == "person"]
@@ -505,10 +535,25 @@ def extract(document: Document) -> dict[str, object]:
             links.append((index, stated))
 
     assume_news_dates(mentions, document.published, sentences)
-    resolve_relative_dates(mentions, sentences)
+    resolve_relative_dates(mentions, sentences, told_dates)
     events = merge(mentions, document.published)
     _attach_followers(events, followers, sentences)
     _attach_followers(events, among, sentences, own_events=True)
+    for mention, number in groups_pending:
+        counted = next(
+            (
+                e
+                for e in events
+                if e.persons
+                and any(
+                    m.count and m.count.value == number and m.start < mention.start
+                    for m in e.mentions
+                )
+            ),
+            None,
+        )
+        if counted is not None and not mention.persons:
+            mention.persons.extend(counted.persons)
     events = _fold_sent_abroad(events, sentences)
 
     event_links: dict[int, list[dict[str, str]]] = {}

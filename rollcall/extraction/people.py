@@ -202,6 +202,8 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
 def is_headline(text: str) -> bool:
     words = rx(r"\p{L}[\p{L}'’-]*").findall(text)
     long_words = [w for w in words if len(w) > 3]
+    if text.rstrip().endswith(".") and any(w[0].islower() for w in long_words):
+        return False  # a body sentence full of names ("The … Court found A, B and C guilty.")
     return len(long_words) >= 3 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
@@ -211,6 +213,9 @@ def _place_like(text: str, start: int, end: int, *, gazetteer: bool) -> bool:
     after = rx(r"\s+([\p{Ll}]+)").match(text[end : end + 30])
     if after and after.group(1) in lang.PLACE_AFTER:
         return True
+    body = rx(r"\s+(\p{Lu}\p{Ll}+)").match(text[end : end + 30])
+    if body and body.group(1).lower() in lang.BODY_AFTER:
+        return True  # "Baku Grave Crimes Court": the run is part of a body's name
     before = rx(r"([\p{L}]+)\s+$").search(text[max(0, start - 20) : start])
     if before is not None and before.group(1) in lang.BODY_BEFORE:
         return True  # "the evangelical group Mountain Gateway", "the outlet Toplum TV"

@@ -58,6 +58,8 @@ DATE_LABEL = re.compile(
     r"(?:\s+on)?\s*[:\-–—]?\s*",
     re.I,
 )
+# A place and a comma before a date on its own line ("Cairo, 28 May 2025").
+PLACE_BEFORE_DATE = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},\s*(.+)$")
 # What separates a byline from a date on one line ("By Jane Doe | 13 December 2025").
 LINE_PARTS = re.compile(r"\s+[|•·—–]\s+|\s+-\s+")
 HTML_START = re.compile(
@@ -337,6 +339,12 @@ def date_line(line: str) -> date | None:
         found = parse_date(DATE_LABEL.sub("", part).strip(" ,.;"))
         if found is not None:
             return found
+        # A statement's place line: "Cairo, 28 May 2025", "LONDON, 5 March 2025".
+        placed = PLACE_BEFORE_DATE.match(part.strip())
+        if placed is not None:
+            found = parse_date(placed.group(1).strip(" ,.;"))
+            if found is not None:
+                return found
     return None
 
 

@@ -7,8 +7,9 @@ the countries and places are real. Each test states the facts a careful reader w
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
-from rollcall.extraction import Document, extract
+from rollcall.extraction import Document, extract, read_document
 
 
 def events_of(text: str, published: date) -> list[dict[str, object]]:
@@ -987,3 +988,39 @@ def test_a_foreigner_described_by_a_country_adjective_gives_a_citizenship_a_loca
         date(2025, 6, 4),
     )
     assert one(events, "release")["nationals"] == [{"country": "FR", "count": None}]
+
+
+def test_a_statement_with_a_place_dateline_dates_its_news_and_its_demand_is_no_release(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "statement.txt"
+    path.write_text(
+        "Egypt: Release those rounded up after Cairo protest\n\n"
+        "Cairo, 28 May 2025\n\n"
+        "Rights groups condemn the arrest of at least 45 people in Cairo on 23 May. On 25 May, "
+        "prosecutors ordered 33 of them held for 15 days. The other 12 were released without "
+        "charge the same day.",
+        encoding="utf-8",
+    )
+    document = read_document(str(path))
+    assert document.published == date(2025, 5, 28)
+    events = extract(document)["events"]
+    assert isinstance(events, list)
+    assert one(events, "arrest")["date"] == "2025-05-23"
+    assert one(events, "release")["date"] == "2025-05-25"
+
+
+def test_months_joined_before_a_year_share_it_and_the_counted_six_are_the_named_six() -> None:
+    events = events_of(
+        "Journalists convicted\n\n"
+        "A Baku court on Friday convicted six journalists from an independent outlet. The Baku "
+        "Grave Crimes Court found Sevinj Vagifgizi, Hafiz Babali, Nargiz Absalamova, Elnara "
+        "Gasimova, Aziz Orujov and Ulvi Tagiyev guilty of smuggling.\n\n"
+        "The six were detained in November and December 2023.",
+        date(2025, 6, 21),
+    )
+    sentence = one(events, "sentence")
+    assert len(names(sentence)) == 6
+    assert "Grave Crimes" not in names(sentence)
+    arrest = one(events, "arrest")
+    assert (arrest["date"], names(arrest)) == ("2023-11", names(sentence))

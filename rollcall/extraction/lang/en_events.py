@@ -140,6 +140,10 @@ UNREAL_BEFORE = (
     r"escaped",
 )
 
+# Base forms that open a demand when they open a clause ("Egypt: Release those rounded up", "Free
+# all political prisoners").
+IMPERATIVES = (r"release", r"free", r"pardon", r"deport", r"expel")
+
 # Words between a date and a trigger that move the trigger to another time ("arrested in 2020 and
 # later sentenced"): the date stays with the first.
 LATER = (r"later", r"subsequently", r"then", r"afterwards", r"eventually", r"since")

@@ -681,7 +681,44 @@ PLACE_AFTER = frozenset(
     ]
 )
 
-# Words before a run that make it a place when nothing says it is a person ("in Ghezel Hesar").
+# A capitalised word right after a run that makes it the name of a body ("the Baku Grave Crimes
+# Court", "the Islamic Renaissance Party").
+BODY_AFTER = frozenset(
+    [
+        "court",
+        "tribunal",
+        "prison",
+        "colony",
+        "party",
+        "movement",
+        "front",
+        "university",
+        "institute",
+        "committee",
+        "council",
+        "commission",
+        "centre",
+        "center",
+        "service",
+        "agency",
+        "ministry",
+        "office",
+        "foundation",
+        "association",
+        "union",
+        "group",
+        "organisation",
+        "organization",
+        "network",
+        "project",
+        "campaign",
+        "bank",
+        "airport",
+        "square",
+        "street",
+    ]
+)
+
 # Participles of custody: a run opening a sentence before "was <participle>" is a person ("Ali
 # Rezaei was arrested on Monday").
 CUSTODY_PARTICIPLES = (
@@ -731,4 +768,6 @@ BODY_BEFORE = frozenset(
         "band",
     ]
 )
+
+# Words before a run that make it a place when nothing says it is a person ("in Ghezel Hesar").
 PLACE_BEFORE = frozenset(["in", "at", "from", "near", "to", "into", "outside", "inside"])
