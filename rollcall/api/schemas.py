@@ -272,6 +272,18 @@ class ReportedNumber(Schema):
     qualifier: str
 
 
+class BeyondNamed(Schema):
+    """What collective events dated on or before `as_of` report beyond the people on record:
+    each event's reported count less the registry people the figures count whose events point
+    to it, summed (docs/stats.md). Added to the totals, nobody is counted twice."""
+
+    released: ReportedNumber = Field(..., description="in collective releases and deportations")
+    died_in_custody: ReportedNumber = Field(..., description="in collective deaths in custody")
+    detained: ReportedNumber = Field(
+        ..., description="in collective arrests (how many are still held is not reported)"
+    )
+
+
 class EstimateBeside(Schema):
     as_of: str
     country: str
@@ -286,6 +298,7 @@ class StatsOut(Schema):
     as_of: str
     country: str | None
     totals: Totals
+    reported_beyond_named: BeyondNamed
     series: list[Period]
     estimates: list[dict[str, object]]
     # With `series` only (the figures over time); empty lists otherwise.

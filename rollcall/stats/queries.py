@@ -16,6 +16,10 @@ value per person: someone released abroad is in *released* and *deported* while 
 An interval whose start is unknown (a list gives only a release date, or "held" with no date)
 counts as held at every date before its end; `held_start_unknown` says how many of `held` those
 are, so a reader can see how much of a historical figure rests on undated records.
+
+Collective events report people the registry may not name ("Belarus freed 123"): beside the
+totals, `reported_beyond_named` sums what those events report beyond the people on record
+(`stats.figures.beyond_named`), so that no one is counted twice and no reported person is lost.
 """
 
 from __future__ import annotations
@@ -28,10 +32,11 @@ from datetime import date
 from django.db.models import Count
 
 from rollcall.collective.choices import ReportedCount
-from rollcall.collective.models import ReportedEstimate
+from rollcall.collective.models import CollectiveEvent, ReportedEstimate
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.status import RELEASES, started_by
 from rollcall.lib.dates import format_partial
+from rollcall.people.models import counted_q
 from rollcall.sources.records import BRIEF, citation_records
 from rollcall.stats.breakdowns import (
     CountryTotals,
@@ -39,7 +44,14 @@ from rollcall.stats.breakdowns import (
     by_country,
     registry_beside_estimates,
 )
-from rollcall.stats.figures import counted_intervals, figure_aggregates
+from rollcall.stats.figures import (
+    BEYOND_NAMED,
+    REPORTED_AS,
+    add_reported,
+    beyond_named,
+    counted_intervals,
+    figure_aggregates,
+)
 
 SCHEMA = "rollcall.stats/1"
 
@@ -114,6 +126,8 @@ class Stats:
     as_of: date
     country: str | None
     totals: Totals
+    # What collective events report beyond the people on record, per measure (`REPORTED_AS`).
+    reported_beyond_named: dict[str, ReportedCount] = field(default_factory=dict)
     series: list[Period] = field(default_factory=list)
     estimates: list[Estimate] = field(default_factory=list)
     # Given with a series only (the figures over time); empty otherwise.
@@ -129,6 +143,7 @@ class Stats:
             "as_of": self.as_of.isoformat(),
             "country": self.country,
             "totals": asdict(self.totals),
+            "reported_beyond_named": dict(self.reported_beyond_named),
             "series": [asdict(p) for p in self.series],
             "estimates": [asdict(e) for e in self.estimates],
             "flows": [asdict(f) for f in self.flows],
@@ -141,6 +156,36 @@ class Stats:
 
 def totals(as_of: date, country: str | None = None) -> Totals:
     return Totals(**counted_intervals(country).aggregate(**figure_aggregates(as_of)))
+
+
+def reported_beyond_named(as_of: date, country: str | None = None) -> dict[str, ReportedCount]:
+    """What the collective events dated on or before `as_of` report beyond the people on record.
+
+    For each event, its reported count less the people the figures count whose events point to
+    it (`stats.figures.beyond_named`), summed per measure (`add_reported`). An undated event
+    is in no day's figures, as an undated release ends no custody. One query, whatever the
+    number of events.
+    """
+    events = CollectiveEvent.objects.filter(type__in=list(REPORTED_AS), date__lte=as_of)
+    if country:
+        events = events.filter(country=country.upper())
+    named = Count(
+        "person_events__person",
+        filter=counted_q("person_events__person__"),
+        distinct=True,
+    )
+    rows = events.order_by().annotate(named=named)
+    by_measure: dict[str, list[ReportedCount]] = {measure: [] for measure in BEYOND_NAMED}
+    for kind, value, qualifier, n in rows.values_list(
+        "type", "count_value", "count_qualifier", "named"
+    ):
+        reported: ReportedCount | None = (
+            None if value is None else {"value": value, "qualifier": qualifier}
+        )
+        beyond = beyond_named(reported, n)
+        if beyond is not None:
+            by_measure[REPORTED_AS[kind]].append(beyond)
+    return {measure: add_reported(counts) for measure, counts in by_measure.items()}
 
 
 def _period_start(day: date, unit: str) -> date:
@@ -315,6 +360,7 @@ def compute(
         as_of=day,
         country=country.upper() if country else None,
         totals=totals(day, country),
+        reported_beyond_named=reported_beyond_named(day, country),
         estimates=estimates(day, country),
     )
     if not unit:
@@ -341,6 +387,7 @@ __all__ = [
     "Totals",
     "compute",
     "over_time",
+    "reported_beyond_named",
     "series",
     "totals",
 ]

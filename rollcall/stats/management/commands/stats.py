@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from django.core.management.base import BaseCommand, CommandError
 
+from rollcall.collective.choices import ReportedCount
 from rollcall.lib.countries import clean_country
 from rollcall.lib.dates import parse_day
 from rollcall.stats.queries import Stats, compute
@@ -49,6 +50,12 @@ def _checked(flag: str, parse: Callable[[str], T], value: str | None) -> T | Non
         raise CommandError(f"{flag}: {exc}") from None
 
 
+def _qualified(count: ReportedCount) -> str:
+    """{"value": 5, "qualifier": "at_least"} → "at least 5"; an exact count is just the number."""
+    words = "" if count["qualifier"] == "exact" else count["qualifier"].replace("_", " ") + " "
+    return f"{words}{count['value']:,}"
+
+
 def render_text(stats: Stats) -> str:
     t = stats.totals
     where = f" in {stats.country}" if stats.country else ""
@@ -60,6 +67,12 @@ def render_text(stats: Stats) -> str:
         f"  deported         {t.deported:>9,}",
         f"  died in custody  {t.died_in_custody:>9,}",
     ]
+    for measure, more in stats.reported_beyond_named.items():
+        if more["value"]:
+            lines.append(
+                f"  and {_qualified(more)} more {measure.replace('_', ' ')}"
+                " reported in collective events beyond those on record"
+            )
     for e in stats.estimates:
         lines.append(
             f"  reported: {e.count['qualifier'].replace('_', ' ')} {e.count['value']:,} {e.measure}"
