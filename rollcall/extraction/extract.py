@@ -444,7 +444,13 @@ def extract(document: Document) -> dict[str, object]:
         else 0
     )
     holder = _document_holder(text, countries, title_end)
-    officials = {p.name for p in people if p.role == "official"}
+    # A name is an official's when it is mostly told as one: one slip ("officials said X") does not
+    # make a prisoner an official everywhere.
+    roles: dict[str, list[int]] = {}
+    for person in people:
+        tally = roles.setdefault(person.name, [0, 0])
+        tally[0 if person.role == "official" else 1] += 1
+    officials = {name for name, (official, other) in roles.items() if official >= other}
 
     estimates: list[tuple[Estimate, str | None]] = []
     mentions: list[Mention] = []

@@ -153,6 +153,8 @@ def _words_before(text: str, limit: int) -> list[str]:
 
 def _titled(words_nearest_first: list[str]) -> bool:
     for i, word in enumerate(words_nearest_first):
+        if word in lang.SPEECH_VERBS:
+            return False  # "prison officials said Rahmonov had …": the title is the speaker's
         if word in lang.OFFICIAL_TITLES:
             # "a former deputy chairman": a qualifier may stand before another title word.
             before = words_nearest_first[i + 1 : i + 3]
@@ -222,6 +224,14 @@ def _place_like(text: str, start: int, end: int, *, gazetteer: bool) -> bool:
     return not gazetteer and before is not None and before.group(1) in lang.PLACE_BEFORE
 
 
+def _in_a_place_name(text: str, start: int, words: list[str]) -> bool:
+    """Whether the run is a state's or a place's name, or its end ("[United] Arab Emirates")."""
+    if country_code(" ".join(words)) is not None:
+        return True
+    before = rx(r"((?:\p{Lu}[\p{L}'’-]*\s+){1,2})$").search(text[max(0, start - 30) : start])
+    return before is not None and country_code(before.group(1) + " ".join(words)) is not None
+
+
 def _listed_with_names(
     text: str, end: int, raw: list[tuple[int, int, list[str], bool, int]]
 ) -> bool:
@@ -265,8 +275,8 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             continue
         if _place_like(text, start, end, gazetteer=gazetteer):
             continue
-        if country_code(" ".join(words)) is not None:
-            continue  # "Costa Rica", "Santiago de Cuba": a state or a place, each word unknown
+        if _in_a_place_name(text, start, words):
+            continue  # "Costa Rica", "United Arab Emirates": a state or a place, each word unknown
         if _ALIAS.search(text[max(0, start - 40) : start]):
             continue  # "(also spelled Igor Lisovsky)": another spelling of a name already given
         name = text[start:end]

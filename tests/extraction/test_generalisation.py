@@ -1024,3 +1024,27 @@ def test_months_joined_before_a_year_share_it_and_the_counted_six_are_the_named_
     assert "Grave Crimes" not in names(sentence)
     arrest = one(events, "arrest")
     assert (arrest["date"], names(arrest)) == ("2023-11", names(sentence))
+
+
+def test_a_prisoner_named_once_after_officials_said_is_still_the_prisoner() -> None:
+    events = events_of(
+        "Dissident dies\n\n"
+        "Davlat Rahmonov, a mathematics teacher turned opposition politician, died in a prison "
+        "hospital in Khujand on 9 February. Prison officials said Rahmonov had suffered a heart "
+        "attack. Rahmonov was arrested in September 2015.",
+        date(2025, 2, 12),
+    )
+    death = one(events, "death_in_custody")
+    assert (names(death), death["date"], death["country"]) == (
+        ["Davlat Rahmonov"],
+        "2025-02-09",
+        "TJ",
+    )
+    assert names(one(events, "arrest")) == ["Davlat Rahmonov"]
+
+
+def test_the_end_of_a_state_name_is_no_person() -> None:
+    release = release_of(
+        "Russia freed Daniel Korsak on Monday in a swap brokered by the United Arab Emirates."
+    )
+    assert names(release) == ["Daniel Korsak"]
