@@ -16,6 +16,11 @@ LOCATION = "location"
 MENTION = "mention"
 
 _WORDS = regex.compile(r"[\p{L}]+")
+_DATELINE = regex.compile(
+    # "KYIV, 2 March …", "CARACAS, Jan 31 …", "MOSCOW (Reuters)", "HANOI - …", "ABU DHABI/MOSCOW,"
+    r"(?:/[\p{Lu} ]+)?"
+    r"(?:\s*,\s*(?:\p{L}+\s+)?\d{1,2}\b|\s*,\s*\p{L}{3,9}\.?\s+\d|\s*\(|\s+[-–—]{1,2}\s)"
+)
 
 
 def _next_word(text: str, end: int) -> str:
@@ -31,7 +36,7 @@ def _next_word(text: str, end: int) -> str:
 def _previous_words(text: str, start: int, limit: int = 3) -> list[str]:
     window = text[max(0, start - 40) : start]
     # A clause boundary ends the look-back: the words before it belong to another phrase.
-    window = rx(r"[,;:.()\n]").split(window)[-1]
+    window = rx(r"[,;:.()\n]|\s[-–—]+\s").split(window)[-1]
     words = [w.lower() for w in _WORDS.findall(window)]
     return list(reversed(words))[:limit]
 
@@ -58,6 +63,12 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
         if noun in lang.HOLDER_NOUNS:
             after = noun
     before = _previous_words(text, mention.start)
+    if _DATELINE.match(text, mention.end) and (
+        mention.start == 0 or text[mention.start - 1] == "\n"
+    ):
+        # "KYIV, 2 March 2025 -", "MOSCOW (Reuters) -": where the report was filed, often in the
+        # holding state, but never the subject of the sentence's verb.
+        return LOCATION, 2
     if _arrived(_previous_words(text, mention.start, 7)):
         # "arrived in Vilnius", "landed at an airport in Texas": where the freed were taken.
         return DESTINATION, 0

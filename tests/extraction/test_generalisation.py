@@ -1048,3 +1048,15 @@ def test_the_end_of_a_state_name_is_no_person() -> None:
         "Russia freed Daniel Korsak on Monday in a swap brokered by the United Arab Emirates."
     )
     assert names(release) == ["Daniel Korsak"]
+
+
+def test_the_dateline_city_is_where_it_was_filed_and_the_state_after_it_acted() -> None:
+    events = events_of(
+        "Three Ukrainians freed by Belarus\n\n"
+        "KYIV, 2 March 2025 - Belarus released three Ukrainian nationals, Oleh Marchenko, Ivan "
+        "Kovalenko and Petro Shevchuk, on Sunday.",
+        date(2025, 3, 2),
+    )
+    release = one(events, "release")
+    assert (release["country"], release["count"]) == ("BY", {"value": 3, "qualifier": "exact"})
+    assert len(names(release)) == 3
