@@ -39,9 +39,10 @@ def person_queryset(qs: People, day: date) -> People:
         "citations__source",
         Prefetch(
             "events",
-            queryset=Event.objects.select_related("facility", "collective").prefetch_related(
-                "articles", "citations__source"
-            ),
+            # The collective's agreement joined, not fetched: a person's page names it.
+            queryset=Event.objects.select_related(
+                "facility", "collective__agreement"
+            ).prefetch_related("articles", "citations__source"),
         ),
     )
 

@@ -16,7 +16,14 @@ from datetime import date
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    F,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce, Lower
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -30,7 +37,7 @@ from pydantic import TypeAdapter, ValidationError
 from rollcall.api.filters import filter_people, shown_person
 from rollcall.api.routes import is_staff
 from rollcall.api.schemas import Blank, PeopleFilters, PersonId
-from rollcall.api.serialize import sources
+from rollcall.api.serialize import letters_address, sources
 from rollcall.collective.models import Agreement
 from rollcall.events.models import CriminalArticle, CustodyInterval, Event
 from rollcall.events.status import STATUS, Status, status_of
@@ -42,6 +49,7 @@ from rollcall.lib.dates import format_partial
 from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.people.choices import NameKind
 from rollcall.people.models import Person, PersonName
+from rollcall.sources.models import Citation
 
 # What the search page sorts by (`?sort=`); every order ends on the person's id, so a page of
 # results never shifts between two requests of the same registry.
@@ -223,6 +231,14 @@ class Entry:
     agreement: Agreement | None
 
 
+@dataclass(frozen=True)
+class CitizenOf:
+    """A state the person is a citizen of, with the sources that report it."""
+
+    country: str
+    sources: list[dict[str, object]]
+
+
 def _valid_id(person_id: str) -> bool:
     """An id the API's `{person_id}` accepts: anything else is no person's, here as there."""
     try:
@@ -234,31 +250,30 @@ def _valid_id(person_id: str) -> bool:
 
 @require_safe
 def person(request: HttpRequest, person_id: str) -> HttpResponse:
-    """One person: names, status, charges, sentence, where held and the sourced timeline."""
+    """One person: names, citizenships, status, charges, sentence, where held, where letters
+    reach them, and the sourced timeline."""
     today = date.today()
     found = shown_person(person_id, is_staff(request), today) if _valid_id(person_id) else None
     if found is None:
         raise Http404("no such person")
     events = in_order(found.events.all())
-    # The agreements of the collective events, one query whatever the length of the timeline.
-    deals = {
-        a.pk: a
-        for a in Agreement.objects.filter(
-            pk__in={e.collective.agreement_id for e in events if e.collective}
-        )
-    }
     timeline = [
         Entry(
             event=e,
             sources=sources(e.citations.all()),
             articles=list(e.articles.all()),
-            agreement=deals.get(e.collective.agreement_id or 0) if e.collective else None,
+            agreement=e.collective.agreement if e.collective else None,
         )
         for e in events
     ]
     charges: dict[int, CriminalArticle] = {}
     for entry in timeline:
         charges.update((a.pk, a) for a in entry.articles)
+    # The API's loader fetches citizenships without their sources (it gives only countries):
+    # theirs come in one query, each citation's source joined, however many there are.
+    citizenships = list(found.citizenships.all())
+    cited = Prefetch("citations", queryset=Citation.objects.select_related("source"))
+    prefetch_related_objects(citizenships, cited)
     context = {
         "person": found,
         "name": found.primary_name,
@@ -270,6 +285,9 @@ def person(request: HttpRequest, person_id: str) -> HttpResponse:
         "sentence": last_sentence(events),
         "facility": last_facility(events),
         "sources": sources(found.citations.all()),
+        "citizenships": [CitizenOf(c.country, sources(c.citations.all())) for c in citizenships],
+        # As the API gives it: only while they are held and agreed to letters.
+        "letters_address": letters_address(found),
         "api_url": reverse("api:person", kwargs={"person_id": found.uid}),
     }
     return render(request, "web/people/detail.html", context)
