@@ -91,6 +91,7 @@ _RELATIVE_CLAUSE_DATE = regex.compile(
 # Belarus"; not "freed in a deal mediated by Qatar").
 _DONE_BY = regex.compile(r"(?:(?![\p{L}]+ed\b)[^,;:])*?\bby\s+(?:the\s+)?$", regex.IGNORECASE)
 _NOUN_BEFORE = regex.compile(r"\b(?:the|its|their|his|her|a|this|that)\s+$", regex.IGNORECASE)
+_AND_BEFORE_VERB = regex.compile(r"\band\s+(?:\w+\s+)?$")
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -285,10 +286,16 @@ def find_mentions(
     ] or []
     if not mentions:
         return mentions
-    # Drop a noun that repeats a verb of the same type in the sentence ("released … the release").
+    # Drop a noun that repeats a verb of the same type in the sentence ("released … the release"),
+    # unless another state is the subject of the second ("Iran freed A, while France released B").
+    _attach_country(text, mentions, countries)
     unique: list[Mention] = []
     for mention in mentions:
-        if any(m.type == mention.type for m in unique):
+        same = [m for m in unique if m.type == mention.type]
+        if same and not (
+            mention.country_strength >= 3
+            and all(m.country_strength >= 3 and m.country != mention.country for m in same)
+        ):
             continue
         unique.append(mention)
     mentions = unique
@@ -297,7 +304,6 @@ def find_mentions(
         nearest = min(mentions, key=lambda m: abs(m.start - relative.start))
         if nearest.date is None:
             nearest.relative = relative
-    _attach_country(text, mentions, countries)
     _attach_count(sentence, mentions, counts)
     _attach_persons(sentence, mentions, people, text)
     _attach_kinds(sentence, mentions)
@@ -362,6 +368,12 @@ def _attach_dates(sentence: Sentence, mentions: list[Mention], dates: list[DateM
             between = sentence.text[lo - sentence.start : hi - sentence.start]
             if _LATER.search(between) and found.end <= mention.start:
                 continue
+            if (
+                found.end <= mention.start
+                and _AND_BEFORE_VERB.search(between)
+                and any(m.end <= found.start for m in mentions)
+            ):
+                continue  # "detained in October 2022 and sentenced": the date is the first verb's
             if (
                 found.end <= mention.start
                 and _RELATIVE_CLAUSE_DATE.search(sentence.text, 0, found.start - sentence.start)
@@ -476,8 +488,21 @@ def _attach_persons(
         for mention in mentions:
             if person.start >= mention.end and _DETACHED.search(text, mention.end, person.start):
                 continue  # "arrested two days after Donald Trump visited": another clause's
+            if not _governs(mention, person, mentions):
+                continue
             if person.name not in mention.persons:
                 mention.persons.append(person.name)
+
+
+def _governs(mention: Mention, person: PersonSpan, mentions: list[Mention]) -> bool:
+    """With two events of one type in a sentence ("Iran freed A, while France released B"), a name
+    belongs to the last of them before it, or to the first when it comes before both."""
+    same = [m for m in mentions if m.type == mention.type]
+    if len(same) < 2:
+        return True
+    before = [m for m in same if m.start <= person.start]
+    owner = before[-1] if before else same[0]
+    return owner is mention
 
 
 def _of_someone_else(text: str, person: PersonSpan) -> bool:

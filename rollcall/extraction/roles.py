@@ -93,7 +93,9 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
         if len(nearest) > 1 and nearest[1] in lang.TOPIC_BEFORE:
             return MENTION, 1
         return LOCATION, 2
-    if mention.form in {"name", "capital"} and (not before or before[0] in {"the"}):
+    if mention.form in {"name", "capital"} and (
+        not before or before[0] in {"the"} or before[0] in lang.CLAUSE_OPENERS
+    ):
         # A state or its capital as the subject: "Belarus releases", "Minsk freed".
         return HOLDER, 3
     return MENTION, 1

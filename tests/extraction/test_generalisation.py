@@ -1060,3 +1060,21 @@ def test_the_dateline_city_is_where_it_was_filed_and_the_state_after_it_acted() 
     release = one(events, "release")
     assert (release["country"], release["count"]) == ("BY", {"value": 3, "qualifier": "exact"})
     assert len(names(release)) == 3
+
+
+def test_two_states_freeing_people_in_one_sentence_are_two_releases_each_with_its_own() -> None:
+    events = events_of(
+        "Swap\n\n"
+        "Iran freed the French national Olivier Brune on Thursday, while France released the "
+        "Iranian citizen Mahdi Jafari, in a swap mediated by Oman.\n\n"
+        "Brune was detained in Tehran in October 2022 and sentenced the following year to eight "
+        "years.",
+        date(2025, 5, 9),
+    )
+    releases = {e["country"]: e for e in events if e["type"] == "release"}
+    assert sorted(releases) == ["FR", "IR"]
+    assert names(releases["IR"]) == ["Olivier Brune"]
+    assert names(releases["FR"]) == ["Mahdi Jafari"]
+    assert releases["FR"]["date"] == releases["IR"]["date"] == "2025-05-08"
+    assert one(events, "arrest")["date"] == "2022-10"
+    assert one(events, "sentence")["date"] == "2023"

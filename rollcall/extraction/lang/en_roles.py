@@ -101,6 +101,11 @@ PARTNER_AFTER = frozenset(
     ]
 )
 
+# Before a country: words opening a clause whose subject it is ("while France released …").
+CLAUSE_OPENERS = frozenset(
+    ["while", "whereas", "but", "as", "when", "after", "before", "then", "meanwhile", "since"]
+)
+
 # Before a country: where something happened, a weaker sign of the holding state.
 LOCATION_BEFORE = frozenset(["in", "inside", "across", "throughout"])
 
