@@ -92,6 +92,10 @@ _RELATIVE_CLAUSE_DATE = regex.compile(
 _DONE_BY = regex.compile(r"(?:(?![\p{L}]+ed\b)[^,;:])*?\bby\s+(?:the\s+)?$", regex.IGNORECASE)
 _NOUN_BEFORE = regex.compile(r"\b(?:the|its|their|his|her|a|this|that)\s+$", regex.IGNORECASE)
 _AND_BEFORE_VERB = regex.compile(r"\band\s+(?:\w+\s+)?$")
+_AMONG_AFTER = regex.compile(
+    r"(?:\s+[\p{L}-]+){0,4}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\b", regex.IGNORECASE
+)
+_THOSE_BEFORE = regex.compile(r"\b(?:those|the ones)\s+$", regex.IGNORECASE)
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -137,6 +141,7 @@ class Mention:
     country_strength: int = 0
     count: CountMention | None = None
     relative: RelativeDate | None = None  # "two days later": dated from the event told before
+    refers_back: bool = False  # "those released": the people of an event told before
     persons: list[str] = field(default_factory=list)
     kinds: set[str] = field(default_factory=set)
     destinations: list[tuple[str, CountMention | None]] = field(default_factory=list)
@@ -274,6 +279,8 @@ def find_mentions(
             continue
         mention = Mention(kind, index, sentence.start + local_start, sentence.start + local_end)
         prefix = sentence.text[max(0, local_start - 30) : local_start]
+        # "among those released": the people of an event already told.
+        mention.refers_back = bool(_THOSE_BEFORE.search(prefix))
         # "Surin, who was jailed for a post, died …": a relative clause recounts background.
         mention.background = bool(_BACKGROUND.search(prefix) or _RELATIVE_CLAUSE.search(prefix))
         mentions.append(mention)
@@ -439,7 +446,10 @@ def people_count(text: str, count: CountMention) -> bool:
 
 def is_subset(text: str, count: CountMention) -> bool:
     before = text[max(0, count.start - 20) : count.start].lower()
-    return any(rx(rf"\b{cue}\s*$").search(before) for cue in lang.SUBSET_BEFORE)
+    if any(rx(rf"\b{cue}\s*$").search(before) for cue in lang.SUBSET_BEFORE):
+        return True
+    # "at least 18 Kurdish prisoners were among those released": a part of them.
+    return _AMONG_AFTER.match(text, count.end, count.end + 80) is not None
 
 
 def _attach_count(sentence: Sentence, mentions: list[Mention], counts: list[CountMention]) -> None:
@@ -682,5 +692,11 @@ def merge(mentions: list[Mention], published: date | None) -> list[Event]:
                 event.mentions.append(mention)
                 break
         else:
+            told = [e for e in events if e.type == mention.type]
+            if mention.refers_back and told:
+                # "18 prisoners were among those released on Friday": the release told before,
+                # whatever day these were let out.
+                told[-1].mentions.append(mention)
+                continue
             events.append(Event(mention.type, [mention]))
     return events

@@ -1078,3 +1078,20 @@ def test_two_states_freeing_people_in_one_sentence_are_two_releases_each_with_it
     assert releases["FR"]["date"] == releases["IR"]["date"] == "2025-05-08"
     assert one(events, "arrest")["date"] == "2022-10"
     assert one(events, "sentence")["date"] == "2023"
+
+
+def test_the_body_figure_beats_the_headline_round_one_and_those_among_them_are_no_new_release() -> (
+    None
+):
+    events = events_of(
+        "Leader grants amnesty to over 3,000 prisoners\n\n"
+        "The Supreme Leader on Wednesday pardoned 3,140 prisoners, state media reported. At least "
+        "18 Kurdish political prisoners were among those released on Thursday and Friday, a "
+        "rights group said.",
+        date(2025, 3, 20),
+    )
+    release = one(events, "release")
+    assert (release["count"], release["date"]) == (
+        {"value": 3140, "qualifier": "exact"},
+        "2025-03-19",
+    )
