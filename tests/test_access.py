@@ -90,6 +90,12 @@ PAGES = [
     Page("/stats/?series=year&from=2020-01-01", Shows.NOBODY),
     Page("/stats/by-country.csv", Shows.NOBODY),
     Page("/letters/", Shows.NOBODY),
+    # The same pages in Belarusian and Russian (names in Cyrillic first)
+    Page("/be/", Shows.EVERYONE),
+    Page("/ru/people/", Shows.EVERYONE),
+    Page("/be/people/{uid}/", Shows.ONE, missing=404),
+    Page("/ru/collective/{collective}/", Shows.EVERYONE),
+    Page("/ru/letters/", Shows.NOBODY),
     # The read API
     Page("/api/v1/people?limit=500", Shows.EVERYONE),
     Page("/api/v1/people?q={name}", Shows.ONE),

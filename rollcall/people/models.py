@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from rollcall.lib.countries import validate_country
 from rollcall.lib.dates import DatePrecision, format_partial
+from rollcall.lib.scripts import guess_script
 from rollcall.people.choices import Gender, NameKind, Publication, Visibility
 
 
@@ -45,6 +46,44 @@ def shown_name(names: Iterable[tuple[str, str]]) -> str:
         if first is None:
             first = value
     return first or ""
+
+
+# The script each of the site's languages is read in; a reader of one of them is shown a name
+# written in it first, when the registry has one (English readers read the primary name).
+READER_SCRIPTS: dict[str, str] = {"be": "Cyrl", "ru": "Cyrl"}
+
+
+def name_for_reader(names: Iterable[tuple[str, str, str]], language: str) -> str:
+    """The name a reader of `language` is shown first: the primary name (`shown_name`) unless
+    the registry has the name in the reader's language, or the primary name is in another
+    script than the reader's and the registry has one in theirs.
+
+    `names` are (kind, value, script) triples, `script` a BCP 47 tag ("be-Cyrl"; guessed from
+    the letters when none was recorded). A name in the reader's own language wins over another
+    in the same script (a Belarusian reader reads "Марыя Калеснікава" before "Мария
+    Колесникова"); a misspelling seen in a source is never shown first. Pages that show this
+    name show the primary name beside it, so a reader can still match it to other lists.
+    """
+    listed = list(names)
+    primary = shown_name((kind, value) for kind, value, _ in listed)
+    script = READER_SCRIPTS.get(language)
+    if script is None:
+        return primary
+
+    def tag(value: str, recorded: str) -> str:
+        return recorded or guess_script(value)
+
+    in_script = [
+        (tag(value, recorded), value)
+        for kind, value, recorded in listed
+        if kind != NameKind.MISSPELLING and tag(value, recorded).endswith(f"-{script}")
+    ]
+    own = [value for found, value in in_script if found.split("-")[0] == language]
+    if own:
+        return primary if primary in own else own[0]
+    if not in_script or primary in {value for _, value in in_script}:
+        return primary
+    return in_script[0][1]
 
 
 class PersonQuerySet(models.QuerySet["Person"]):
@@ -106,6 +145,10 @@ class Person(models.Model):
     def primary_name(self) -> str:
         # Iterating `names.all()` uses a prefetch when the caller made one.
         return shown_name((name.kind, name.value) for name in self.names.all())
+
+    def name_for(self, language: str) -> str:
+        """The name a reader of `language` is shown first (`name_for_reader`)."""
+        return name_for_reader(((n.kind, n.value, n.script) for n in self.names.all()), language)
 
     @property
     def birth(self) -> str:

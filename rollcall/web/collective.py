@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from rollcall.api import serialize
@@ -38,6 +39,19 @@ def _unnamed(event: CollectiveEvent, shown: dict[str, object]) -> int:
     return max(0, counted - len({p["id"] for p in named}))
 
 
+def named_for_reader(event: CollectiveEvent, shown: dict[str, object]) -> dict[str, object]:
+    """`shown` (as the API shows `event`) with each named person's name in the reader's script.
+
+    The API names people by their primary name whatever the reader; the pages name them as the
+    person's own page does (`Person.name_for`), from the names `serialize` already loaded.
+    """
+    language = get_language()
+    names = {e.person.uid: e.person.name_for(language) for e in event.person_events.all()}
+    persons = shown["persons"]
+    assert isinstance(persons, list)
+    return shown | {"persons": [p | {"name": names.get(p["id"], p["name"])} for p in persons]}
+
+
 @require_safe
 def collective_list(request: HttpRequest) -> HttpResponse:
     """Every collective event, newest first, with its reported count."""
@@ -53,6 +67,6 @@ def collective(request: HttpRequest, collective_id: int) -> HttpResponse:
     found = with_people_counted(serialize.collective_queryset()).filter(pk=collective_id).first()
     if found is None:
         raise Http404("no such collective event")
-    shown = serialize.collective(found, is_staff(request))
+    shown = named_for_reader(found, serialize.collective(found, is_staff(request)))
     context = {"event": shown, "unnamed": _unnamed(found, shown), "description": found.description}
     return render(request, "web/collective/detail.html", context)

@@ -20,11 +20,13 @@ from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from rollcall.collective.models import CollectiveEvent
 from rollcall.events.models import Event
-from rollcall.lib.countries import country_name
 from rollcall.people.models import Person
+from rollcall.web.templatetags.rollcall import country as country_name
 
 FEED_LENGTH = 50
 # Creation rows are read newest first in batches until enough public events are found; a
@@ -60,8 +62,9 @@ def recorded_events(limit: int = FEED_LENGTH) -> list[Entry]:
 
 class EventsFeed(Feed):  # type: ignore[type-arg]  # generic only in the stubs
     feed_type = Atom1Feed
-    title = "Rollcall: newly recorded events"
-    subtitle = (
+    # In the language of the address it is read at (/feed.atom, /be/feed.atom, /ru/feed.atom).
+    title = gettext_lazy("Rollcall: newly recorded events")
+    subtitle = gettext_lazy(
         "Arrests, sentences, transfers, releases, deportations and deaths in custody, as they "
         "are recorded in the registry, each linked to the person's sourced record."
     )
@@ -81,13 +84,13 @@ class EventsFeed(Feed):  # type: ignore[type-arg]  # generic only in the stubs
 
     def item_description(self, item: Entry) -> str:
         event = item.event
-        parts = [event.when or "date not known"]
+        parts = [event.when or _("date not reported")]
         if event.release_kind:
             parts.append(event.get_release_kind_display())
         if event.destination:
-            parts.append(f"taken to {country_name(event.destination)}")
+            parts.append(_("taken to %(place)s") % {"place": country_name(event.destination)})
         if event.collective is not None:
-            parts.append(f"part of {event.collective.title}")
+            parts.append(_("part of %(event)s") % {"event": event.collective.title})
         return "; ".join(str(part) for part in parts)
 
     def item_link(self, item: Entry) -> str:
@@ -106,7 +109,16 @@ class EventsFeed(Feed):  # type: ignore[type-arg]  # generic only in the stubs
         return item.recorded
 
 
-class StaticPages(Sitemap):  # type: ignore[type-arg]
+class Translated(Sitemap):  # type: ignore[type-arg]
+    """A page in each of the site's languages, each address listing the others as alternates
+    (`hreflang`), so a search engine offers readers the page in their language."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPages(Translated):
     """The pages every registry has, whatever it holds."""
 
     def items(self) -> list[str]:
@@ -116,7 +128,7 @@ class StaticPages(Sitemap):  # type: ignore[type-arg]
         return reverse(item)
 
 
-class PeoplePages(Sitemap):  # type: ignore[type-arg]
+class PeoplePages(Translated):
     limit = 10_000
 
     def items(self) -> QuerySet[Person]:
@@ -129,7 +141,7 @@ class PeoplePages(Sitemap):  # type: ignore[type-arg]
         return item.updated_at
 
 
-class CollectivePages(Sitemap):  # type: ignore[type-arg]
+class CollectivePages(Translated):
     def items(self) -> QuerySet[CollectiveEvent]:
         return CollectiveEvent.objects.order_by("pk").only("pk")
 

@@ -19,6 +19,9 @@ from datetime import date, timedelta
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from rollcall.events.choices import EventType
@@ -30,6 +33,22 @@ from rollcall.people.models import Person
 
 # How far ahead the releases list looks: time for a last letter, or a welcome, to arrive.
 RELEASES_AHEAD = timedelta(days=90)
+# A heading per month, not "Birthdays in {month}": Belarusian and Russian decline the month
+# ("у лістападзе", "в ноябре"), which no date format gives.
+BIRTHDAYS_IN: dict[int, Promise] = {
+    1: _("Birthdays in January"),
+    2: _("Birthdays in February"),
+    3: _("Birthdays in March"),
+    4: _("Birthdays in April"),
+    5: _("Birthdays in May"),
+    6: _("Birthdays in June"),
+    7: _("Birthdays in July"),
+    8: _("Birthdays in August"),
+    9: _("Birthdays in September"),
+    10: _("Birthdays in October"),
+    11: _("Birthdays in November"),
+    12: _("Birthdays in December"),
+}
 
 
 @dataclass(frozen=True)
@@ -74,7 +93,7 @@ def writable(today: date) -> list[Writable]:
     for p in people:
         facility = last_facility(p.events.all())
         address = facility.postal_address if facility else ""
-        rows.append(Writable(p, p.primary_name, facility, address))
+        rows.append(Writable(p, p.name_for(get_language()), facility, address))
     return sorted(rows, key=lambda row: (row.name.casefold(), row.person.pk))
 
 
@@ -88,7 +107,13 @@ def birthdays(today: date) -> list[Birthday]:
         birth_precision=DatePrecision.DAY, birth_date__month=today.month
     )
     rows = [
-        Birthday(p, p.primary_name, p.birth_date, today.year - p.birth_date.year, p.accepts_letters)
+        Birthday(
+            p,
+            p.name_for(get_language()),
+            p.birth_date,
+            today.year - p.birth_date.year,
+            p.accepts_letters,
+        )
         for p in people
         if p.birth_date is not None
     ]
@@ -112,7 +137,7 @@ def releases_due(today: date) -> list[Release]:
         sentence = last_sentence(p.events.all())
         due = sentence.term_ends_on if sentence else None
         if due is not None and today <= due <= end:
-            rows.append(Release(p, p.primary_name, due, p.accepts_letters))
+            rows.append(Release(p, p.name_for(get_language()), due, p.accepts_letters))
     return sorted(rows, key=lambda row: (row.due, row.name.casefold(), row.person.pk))
 
 
@@ -123,6 +148,7 @@ def letters(request: HttpRequest) -> HttpResponse:
     context = {
         "today": today,
         "ahead": RELEASES_AHEAD.days,
+        "birthdays_heading": BIRTHDAYS_IN[today.month],
         "writable": writable(today),
         "birthdays": birthdays(today),
         "releases": releases_due(today),

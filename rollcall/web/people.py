@@ -30,6 +30,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 from ninja import Field
 from pydantic import TypeAdapter, ValidationError
@@ -142,7 +143,7 @@ def people(request: HttpRequest) -> HttpResponse:
         "params": params,
         "today": today,
         "total": total,
-        "people": [_row(p) for p in found],
+        "people": [_row(p, get_language()) for p in found],
         "first": start + 1 if found else 0,
         "last": start + len(found),
         "previous": _query(params, offset=max(0, start - params.limit)) if start > 0 else None,
@@ -170,8 +171,9 @@ class Row:
     latest: str  # the date of the latest dated event, as precise as it is known
 
 
-def _row(p: Person) -> Row:
-    name = p.primary_name
+def _row(p: Person, language: str) -> Row:
+    """A person as the list shows them: the name in the reader's script first, then the rest."""
+    name = p.name_for(language)
     return Row(
         person=p,
         name=name,
@@ -276,7 +278,8 @@ def person(request: HttpRequest, person_id: str) -> HttpResponse:
     prefetch_related_objects(citizenships, cited)
     context = {
         "person": found,
-        "name": found.primary_name,
+        "name": found.name_for(get_language()),
+        "primary_name": found.primary_name,
         "names": list(found.names.all()),
         "status": Status(status_of(found)),
         "today": today,

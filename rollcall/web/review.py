@@ -31,9 +31,9 @@ from rollcall.ingest.accept import EVENT_KINDS, ReviewError, accept, reject
 from rollcall.ingest.editing import MEASURES, Attachment, Correction, correct
 from rollcall.ingest.matching import list_of
 from rollcall.ingest.models import Proposal, ProposalKind, ProposalStatus
-from rollcall.lib.countries import country_name
 from rollcall.people.matching import registry_index
 from rollcall.sources.models import Source
+from rollcall.web.templatetags.rollcall import country as country_name
 
 REVIEW_PERMISSION = "ingest.change_proposal"
 # A proposal names a handful of people; a form claiming thousands is not a reviewer's.

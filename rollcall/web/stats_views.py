@@ -30,11 +30,10 @@ from pydantic import ValidationError
 from rollcall.api.schemas import StatsFilters
 from rollcall.collective.choices import EstimateMeasure, ReportedCount
 from rollcall.events.choices import ReleaseKind
-from rollcall.lib.countries import country_name
 from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.stats.figures import holding_states
 from rollcall.stats.queries import compute
-from rollcall.web.templatetags.rollcall import reported
+from rollcall.web.templatetags.rollcall import country, figure, reported
 
 if TYPE_CHECKING:
     from rollcall.web import charts
@@ -43,7 +42,7 @@ Row = Mapping[str, object]
 
 
 def _number(value: object) -> str:
-    return "—" if value is None else str(value)
+    return "—" if value is None else figure(cast(int, value))
 
 
 def _period(value: object) -> str:
@@ -59,7 +58,7 @@ def _kind(value: object) -> str:
 def _state(value: object) -> str:
     if value is None:
         return _("none recorded")
-    return country_name(str(value)) or str(value)
+    return country(str(value)) or str(value)
 
 
 def _as_plotted(value: object) -> float | None:

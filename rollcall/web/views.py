@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 from rollcall.api import serialize
 from rollcall.api.routes import is_staff
 from rollcall.stats.queries import compute
+from rollcall.web.collective import named_for_reader
 
 
 @require_safe
@@ -21,6 +22,10 @@ def home(request: HttpRequest) -> HttpResponse:
     latest = serialize.collective_queryset().order_by("-date", "-id").first()
     context = {
         "stats": stats,
-        "latest": serialize.collective(latest, is_staff(request)) if latest else None,
+        "latest": (
+            named_for_reader(latest, serialize.collective(latest, is_staff(request)))
+            if latest
+            else None
+        ),
     }
     return render(request, "web/home.html", context)

@@ -8,7 +8,7 @@ from django.utils.formats import number_format
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 
-from rollcall.collective.choices import ReportedCount, SanctionsAction
+from rollcall.collective.choices import EstimateMeasure, ReportedCount, SanctionsAction
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.status import Status
 from rollcall.lib.countries import country_name
@@ -73,6 +73,12 @@ def country(code: str | None) -> str:
 def measure(value: str | None) -> str:
     """`died_in_custody` → "died in custody": what a reported estimate counts."""
     return str(MEASURE_WORDS[value]) if value in MEASURE_WORDS else words(value)
+
+
+@register.filter
+def estimate_measure(value: str | None) -> str:
+    """`held` → "held (in custody now)": a measure as a reviewer picks it."""
+    return str(EstimateMeasure(value).label) if value in EstimateMeasure.values else words(value)
 
 
 @register.filter
