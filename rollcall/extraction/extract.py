@@ -618,9 +618,9 @@ def extract(document: Document) -> dict[str, object]:
         )
         record["country"] = country
         # A headline rounds ("over 3,000"); the body gives the figure ("3,140 prisoners").
-        counted = [m for m in event.mentions if m.count is not None]
-        body = [m for m in counted if m.start >= title_end]
-        count = (body or counted)[0].count if counted else None
+        with_count = [m for m in event.mentions if m.count is not None]
+        in_body = [m for m in with_count if m.start >= title_end]
+        count = (in_body or with_count)[0].count if with_count else None
         moved_counts = [c for _, c in event_destinations.get(id(event), []) if c is not None]
         if len(moved_counts) > 1 and any(_same_count(count, c) for c in moved_counts):
             # "15 to Spain and six to the United States": the first group's number, not the total.
