@@ -1095,3 +1095,15 @@ def test_the_body_figure_beats_the_headline_round_one_and_those_among_them_are_n
         {"value": 3140, "qualifier": "exact"},
         "2025-03-19",
     )
+
+
+def test_jailed_in_the_passive_is_a_sentence_and_a_jailed_activist_is_not() -> None:
+    events = events_of(
+        "Activist moved\n\n"
+        "Jailed activist Pavel Zorin has been transferred to a prison in Omsk, his lawyer said. "
+        "Zorin was jailed in April 2023.",
+        date(2025, 10, 14),
+    )
+    sentence = one(events, "sentence")
+    assert (sentence["date"], names(sentence)) == ("2023-04", ["Pavel Zorin"])
+    assert one(events, "transfer")["country"] == "RU"

@@ -27,6 +27,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"convict(?:ed|ion)",
         r"found guilty",
         r"jailed for",
+        # "who was jailed in 2020": jailed in the passive is sentenced; "jailed activist" is not.
+        r"(?<=\b(?:was|were|been|being) )(?:jailed|imprisoned)",
         r"imprisoned for",
         # "jailed the activist Reza Shokri for six years": the term may come after the object.
         r"(?:jailed|imprisoned)(?= (?:[\w'’-]+ ){0,6}?for (?:\S+ ){0,5}?(?:years?|months?)\b)",
