@@ -96,6 +96,7 @@ _AMONG_AFTER = regex.compile(
     r"(?:\s+[\p{L}-]+){0,4}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\b", regex.IGNORECASE
 )
 _THOSE_BEFORE = regex.compile(r"\b(?:those|the ones)\s+$", regex.IGNORECASE)
+_POSSESSIVE_NOUN = regex.compile(r"['’]s?\s+([\p{Ll}]+)")
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -495,6 +496,9 @@ def _attach_persons(
                 continue
         if _of_someone_else(text, person):
             continue
+        owned = _POSSESSIVE_NOUN.match(text, person.end)
+        if owned is not None and not _trigger_re().match(text, owned.start(1)):
+            continue  # "from Thuan's circle", "Kazemi's lawyer": someone else of theirs
         for mention in mentions:
             if person.start >= mention.end and _DETACHED.search(text, mention.end, person.start):
                 continue  # "arrested two days after Donald Trump visited": another clause's

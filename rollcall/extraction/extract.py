@@ -83,6 +83,9 @@ _OWN_SUBJECT = regex.compile(
 )
 
 
+_STILL_HELD = regex.compile(rf"\b(?:{'|'.join(en_events.STILL_HELD)})\b", regex.IGNORECASE)
+
+
 _OWN_CLAUSE = regex.compile(r"[;]|\b(?:who|which|whom|after|before|later|then)\b", regex.I)
 _PERIOD_TOTAL = regex.compile(rf"\b(?:{'|'.join(en_events.PERIOD_TOTAL)})\b", regex.IGNORECASE)
 
@@ -519,7 +522,8 @@ def extract(document: Document) -> dict[str, object]:
                 continue  # "at least 170 sentenced since the coup": a tally, not one happening
             kept.append(mention)
         mentions.extend(kept)
-        if not kept and not found:
+        if not kept and not found and not _STILL_HELD.search(sentence.text):
+            # "Pham Van Thuan is still held": named beside the event, but not freed in it.
             named_here = [p.name for p in in_people if p.role == "person"]
             if named_here:
                 followers[index] = named_here

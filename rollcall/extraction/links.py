@@ -123,8 +123,10 @@ def find_links(
             for country in foreign:
                 before = _words_before(text, country.start, 3)
                 after = text[country.end : country.end + 20]
-                if country.code in mediators or rx(r"\s*(?:nationals|citizens)").match(after):
-                    continue
+                if country.code in mediators or rx(
+                    r"(?:[-–/]\p{Lu}\p{L}+)*\s*(?:nationals?|citizens?|passport)"
+                ).match(after):
+                    continue  # "a dual US-Russian citizen": a citizenship, not a party
                 if (
                     (before and before[-1] in {"by", "from", "in", "with"})
                     or rx(r"\s+(?:freed|released|handed)").match(after)

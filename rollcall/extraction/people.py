@@ -57,6 +57,10 @@ _CUSTODY_PASSIVE = regex.compile(
     r"\s+(?:was|were|has been|had been|have been|is|are)\s+(?:\p{Ll}+\s+)?"
     rf"(?:{'|'.join(lang.CUSTODY_PARTICIPLES)})\b"
 )
+# "Ali Rezaei's release", "Farhad Rostami's death in custody": whose custody it was.
+_CUSTODY_POSSESSIVE = regex.compile(
+    rf"['’]s\s+(?:{'|'.join(lang.CUSTODY_NOUNS)})\b", regex.IGNORECASE
+)
 # "Khurshed Nazarzoda, a former deputy chairman of …": who someone is, said of a person.
 _ROLE_APPOSITION = regex.compile(
     r"^,\s+(?:a|an)\s+(?:[\p{Ll}-]+\s+){0,3}?"
@@ -270,6 +274,7 @@ def find_people(text: str, sentences: list[Sentence]) -> list[PersonSpan]:
             and not _AGE_APPOSITION.match(text[end : end + 40])
             and not _ROLE_APPOSITION.match(text[end : end + 60])
             and not _CUSTODY_PASSIVE.match(text, end, end + 50)
+            and not _CUSTODY_POSSESSIVE.match(text, end, end + 30)
             and not _listed_with_names(text, end, raw)
         ):
             continue

@@ -1107,3 +1107,27 @@ def test_jailed_in_the_passive_is_a_sentence_and_a_jailed_activist_is_not() -> N
     sentence = one(events, "sentence")
     assert (sentence["date"], names(sentence)) == ("2023-04", ["Pavel Zorin"])
     assert one(events, "transfer")["country"] == "RU"
+
+
+def test_a_possessive_name_is_the_event_s_person_only_before_the_event_s_own_noun() -> None:
+    published = date(2025, 6, 1)
+    assert names(release_of("Ali Rezaei's release on Monday was welcomed.")) == ["Ali Rezaei"]
+    release = release_of(
+        "Another blogger from Thuan's circle, Tran Duc Hoa, was released on Monday. Pham Van "
+        "Thuan is still held."
+    )
+    assert names(release) == ["Tran Duc Hoa"]
+    arrest = one(
+        events_of("Report\n\nAli Rezaei's lawyer Sara Nouri was arrested on Monday.", published),
+        "arrest",
+    )
+    assert names(arrest) == ["Sara Nouri"]
+
+
+def test_a_dual_citizen_s_second_state_is_no_party_to_the_swap() -> None:
+    release = release_of(
+        "Russia on Monday released Daniel Korsak, a dual US-Russian citizen, in exchange for a "
+        "Russian national held in Germany."
+    )
+    assert {"type": "exchange", "by": "US"} not in release["linked"]
+    assert {"type": "exchange", "by": "DE"} in release["linked"]

@@ -484,6 +484,15 @@ AMONG_THEM = (
 OBJECT_PRONOUNS = ("him", "her")
 AFTER_OBJECT = ("to", "on", "in", "at", "for", "from", "after", "and", "without", "last", "over")
 
+# A person still in custody: named after an event, not one of its people ("X remains in prison").
+STILL_HELD = (
+    r"(?:is|are|was|were|remains?|remained) still (?:held|detained|jailed|imprisoned|in)",
+    r"still (?:held|detained|jailed|imprisoned|behind bars|in (?:prison|jail|custody|detention))",
+    r"remains? (?:in|behind) (?:prison|jail|custody|detention|bars)",
+    r"(?:is|are) serving",
+    r"not (?:among|on the list)",
+)
+
 # A count over a period ("since the coup", "so far this year") tallies many happenings: no event.
 PERIOD_TOTAL = (
     r"since",

@@ -742,6 +742,24 @@ CUSTODY_PARTICIPLES = (
     "exiled",
 )
 
+# Nouns of custody after a possessive: a run opening a sentence before "'s <noun>" is a person
+# ("Ali Rezaei's release was welcomed").
+CUSTODY_NOUNS = (
+    "release",
+    "arrest",
+    "detention",
+    "death",
+    "transfer",
+    "deportation",
+    "expulsion",
+    "sentencing",
+    "conviction",
+    "sentence",
+    "imprisonment",
+    "jailing",
+    "pardon",
+)
+
 # A lower-case word right before a run that makes it the name of a body ("the group Mountain
 # Gateway", "the newspaper Nasha Niva").
 BODY_BEFORE = frozenset(
