@@ -125,6 +125,12 @@ def find_countries(text: str) -> list[CountryMention]:
     return mentions
 
 
+def form_of(words: str) -> str | None:
+    """The form ("name", "capital", "place", …) a surface form has in the table, or None."""
+    found = _FORMS.get(words.strip())
+    return found[1] if found is not None else None
+
+
 def country_code(word: str) -> str | None:
     """The ISO alpha-2 code a single form stands for ("Belarusian" -> "BY"), or None.
 

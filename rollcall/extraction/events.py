@@ -21,7 +21,7 @@ from functools import cache
 import regex
 
 from rollcall.extraction.compiled import rx
-from rollcall.extraction.countries import CountryMention, country_code
+from rollcall.extraction.countries import CountryMention, country_code, form_of
 from rollcall.extraction.dates import DateMention, RelativeDate, after
 from rollcall.extraction.lang import en_events as lang
 from rollcall.extraction.lang import en_people
@@ -97,6 +97,9 @@ _AMONG_AFTER = regex.compile(
 )
 _THOSE_BEFORE = regex.compile(r"\b(?:those|the ones)\s+$", regex.IGNORECASE)
 _POSSESSIVE_NOUN = regex.compile(r"['’]s?\s+([\p{Ll}]+)")
+_TO_NAMED_PLACE = regex.compile(
+    r"\s+(?:[\p{Ll}]+\s+){0,3}?(?:to|into)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)"
+)
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -546,7 +549,12 @@ def is_custody_transfer(sentence: Sentence, mention: Mention) -> bool:
     """A transfer inside custody ("moved to a penal colony"), not a relocation of freed people."""
     rest = sentence.text[mention.end - sentence.start :]
     clause = rx(r"[;.]|,\s(?!where)").split(rest)[0]
-    return bool(_CUSTODY_PLACE.search(clause[:120]))
+    if _CUSTODY_PLACE.search(clause[:120]):
+        return True
+    # "transferred to Ghezel Hesar", "moved to Omsk": a named place that is no state is a prison
+    # or a town inside it; "transferred to Lithuania" or "to Vilnius" goes abroad.
+    named = _TO_NAMED_PLACE.match(clause)
+    return named is not None and form_of(named.group(1)) in {None, "place"}
 
 
 def assume_news_dates(

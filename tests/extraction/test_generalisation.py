@@ -1131,3 +1131,21 @@ def test_a_dual_citizen_s_second_state_is_no_party_to_the_swap() -> None:
     )
     assert {"type": "exchange", "by": "US"} not in release["linked"]
     assert {"type": "exchange", "by": "DE"} in release["linked"]
+
+
+def test_a_move_to_a_named_prison_or_town_is_a_transfer_and_one_abroad_is_not() -> None:
+    events = events_of(
+        "Teacher moved\n\nThe teacher Farhad Rostami was transferred to Ghezel Hesar in June 2025.",
+        date(2025, 11, 6),
+    )
+    transfer = one(events, "transfer")
+    assert (transfer["date"], transfer["country"], names(transfer)) == (
+        "2025-06",
+        "IR",
+        ["Farhad Rostami"],
+    )
+    freed = events_of(
+        "Freed\n\nBelarus freed 14 prisoners on Monday, who were transferred to Lithuania.",
+        date(2025, 6, 4),
+    )
+    assert [e["type"] for e in freed] == ["release"]
