@@ -416,6 +416,15 @@ def _attach_country(text: str, mentions: list[Mention], countries: list[CountryM
                 # "deported to Tajikistan from Turkey", "expelled by Thailand", "the release of 14
                 # prisoners by Nicaragua": the state that acted held them.
                 mention.country, mention.country_strength = found.code, 4
+            elif (
+                mention.type == "transfer"
+                and found.form == "place"
+                and 0 <= found.start - mention.end <= 60
+                and mention.country_strength < 2
+                and _TO_NAMED_PLACE.match(text, mention.end, found.end)
+            ):
+                # "transferred to Ghezel Hesar": moved inside the state that holds the place.
+                mention.country, mention.country_strength = found.code, 2
         if role not in {HOLDER, LOCATION, MENTION} or strength == 0:
             continue
         for mention in mentions:
