@@ -100,6 +100,9 @@ _POSSESSIVE_NOUN = regex.compile(r"['’]s?\s+([\p{Ll}]+)")
 _TO_NAMED_PLACE = regex.compile(
     r"\s+(?:[\p{Ll}]+\s+){0,3}?(?:to|into)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)"
 )
+_DESCRIBES_NAME = regex.compile(
+    r"(?:,\s*\d{1,3})?,\s+(?:who\s+|whom\s+|a\s+|an\s+|the\s+)[^,;()]*", regex.IGNORECASE
+)
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -492,6 +495,13 @@ def _attach_persons(
     sentence: Sentence, mentions: list[Mention], people: list[PersonSpan], text: str
 ) -> None:
     names = [p for p in people if p.role == "person"]
+    described: dict[int, str] = {}
+    for mention in mentions:
+        before = [p for p in names if p.end <= mention.start]
+        if before and _DESCRIBES_NAME.fullmatch(text, before[-1].end, mention.start):
+            # "Sulaymon Davlatov, 38, who was deported …", "Firuz Rahimzoda, a former migrant
+            # detained on his return": the clause tells of the name it follows, only.
+            described[id(mention)] = before[-1].name
     for person in names:
         if _OTHER_SIDE.search(text[max(0, person.start - 60) : person.start]):
             continue
@@ -515,6 +525,8 @@ def _attach_persons(
             if person.start >= mention.end and _DETACHED.search(text, mention.end, person.start):
                 continue  # "arrested two days after Donald Trump visited": another clause's
             if not _governs(mention, person, mentions):
+                continue
+            if described.get(id(mention), person.name) != person.name:
                 continue
             if person.name not in mention.persons:
                 mention.persons.append(person.name)

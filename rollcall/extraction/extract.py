@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 from typing import Protocol, TypeVar
@@ -472,6 +473,13 @@ def extract(document: Document) -> dict[str, object]:
         in_countries = _within(countries, country_starts, sentence)
         in_counts = _within(counts, count_starts, sentence)
         in_people = [p for p in _within(people, people_starts, sentence) if p.name not in officials]
+        if _AMONG_THEM.match(sentence.text):
+            # "Among those detained was Serkan Aydemir, the mayor of …": an office holder who is
+            # among the people the event happened to.
+            in_people = [
+                replace(p, role="person") if p.role == "official" else p
+                for p in _within(people, people_starts, sentence)
+            ]
         estimate = find_estimate(sentence, index, in_counts, lambda c: people_count(text, c))
         replaced = ""
         if estimate is not None:

@@ -1149,3 +1149,29 @@ def test_a_move_to_a_named_prison_or_town_is_a_transfer_and_one_abroad_is_not() 
         date(2025, 6, 4),
     )
     assert [e["type"] for e in freed] == ["release"]
+
+
+def test_a_clause_describing_one_name_tells_of_that_name_only() -> None:
+    events = events_of(
+        "Eleven jailed\n\n"
+        "A court on Wednesday sentenced eleven opposition members. Among them were Sulaymon "
+        "Davlatov, 38, who was deported to Tajikistan from Turkey in October 2024, and Firuz "
+        "Rahimzoda, a former labour migrant detained on his return from Russia in May 2024.",
+        date(2025, 1, 24),
+    )
+    assert names(one(events, "deportation")) == ["Sulaymon Davlatov"]
+    assert names(one(events, "arrest")) == ["Firuz Rahimzoda"]
+    assert names(one(events, "sentence")) == ["Sulaymon Davlatov", "Firuz Rahimzoda"]
+
+
+def test_an_office_holder_among_those_detained_is_one_of_them() -> None:
+    arrest = one(
+        events_of(
+            "Mayor detained\n\n"
+            "Police detained 52 suspects on Tuesday. Among those detained was Serkan Aydemir, the "
+            "mayor of an Istanbul district.",
+            date(2025, 3, 19),
+        ),
+        "arrest",
+    )
+    assert names(arrest) == ["Serkan Aydemir"]
