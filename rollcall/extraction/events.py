@@ -103,6 +103,17 @@ _TO_NAMED_PLACE = regex.compile(
 _DESCRIBES_NAME = regex.compile(
     r"(?:,\s*\d{1,3})?,\s+(?:who\s+|whom\s+|a\s+|an\s+|the\s+)[^,;()]*", regex.IGNORECASE
 )
+_QUANTIFIED_THEM = regex.compile(
+    r"\b(?:most|many|all|some|several|none|each|both|half|two|three)\s+of\s+(?:them|whom)\s+$",
+    regex.IGNORECASE,
+)
+_TALLY_NOUN = regex.compile(
+    r"(?:arrests|detentions|releases|transfers|deportations|expulsions|convictions)",
+    regex.IGNORECASE,
+)
+_PERIOD_AFTER = regex.compile(
+    rf"\s+(?:\w+\s+){{0,3}}?(?:{_alternation(lang.PERIOD_TOTAL)})\b", regex.IGNORECASE
+)
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
 _DETERMINER_BEFORE = regex.compile(
@@ -284,6 +295,12 @@ def find_mentions(
             continue
         if _is_attributive(sentence.text, local_start, local_end, match.group()):
             continue
+        if _QUANTIFIED_THEM.search(
+            sentence.text, 0, local_start
+        ) and match.group().lower().endswith("ed"):
+            continue  # "…, most of them detained after the election": who they are, no event
+        if _TALLY_NOUN.fullmatch(match.group()) and _PERIOD_AFTER.match(sentence.text, local_end):
+            continue  # "tracks arrests since the coup", "releases so far this year": a tally
         mention = Mention(kind, index, sentence.start + local_start, sentence.start + local_end)
         prefix = sentence.text[max(0, local_start - 30) : local_start]
         # "among those released": the people of an event already told.

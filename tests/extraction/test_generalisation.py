@@ -1175,3 +1175,20 @@ def test_an_office_holder_among_those_detained_is_one_of_them() -> None:
         "arrest",
     )
     assert names(arrest) == ["Serkan Aydemir"]
+
+
+def test_tallies_descriptions_and_times_to_come_report_no_event() -> None:
+    published = date(2025, 6, 4)
+    tally = "The group, which tracks arrests since the coup in February 2021, gave no figure."
+    assert events_of("Report\n\n" + tally, published) == []
+    future = (
+        "The court barred the lawyer Zhou Minghui from practising for three years after his "
+        "release."
+    )
+    assert events_of("Report\n\n" + future, published) == []
+    described = events_of(
+        "Report\n\nForty prisoners were freed on Monday, most of them detained after the "
+        "election of July 2024.",
+        published,
+    )
+    assert [e["type"] for e in described] == ["release"]

@@ -140,6 +140,8 @@ UNREAL_BEFORE = (
     r"ask(?:s|ed)? for",
     r"avoid(?:ed)?",
     r"escaped",
+    # "deprived of his rights for three years after his release": a time still to come.
+    r"(?:years?|months?) after (?:his|her|their)",
 )
 
 # Base forms that open a demand when they open a clause ("Egypt: Release those rounded up", "Free
