@@ -92,6 +92,9 @@ _RELATIVE_CLAUSE_DATE = regex.compile(
 _DONE_BY = regex.compile(r"(?:(?![\p{L}]+ed\b)[^,;:])*?\bby\s+(?:the\s+)?$", regex.IGNORECASE)
 _NOUN_BEFORE = regex.compile(r"\b(?:the|its|their|his|her|a|this|that)\s+$", regex.IGNORECASE)
 _AND_BEFORE_VERB = regex.compile(r"\band\s+(?:\w+\s+)?$")
+_AMONG_BEFORE = regex.compile(
+    r"\bamong\s+(?:those|them|the)\b[^,;]{0,30}?\b(?:are|were|was|is)\s+$", regex.IGNORECASE
+)
 _AMONG_AFTER = regex.compile(
     r"(?:\s+[\p{L}-]+){0,4}?\s+(?:were|was|are|is)\s+(?:also\s+)?among\b", regex.IGNORECASE
 )
@@ -113,6 +116,10 @@ _TALLY_NOUN = regex.compile(
 )
 _PERIOD_AFTER = regex.compile(
     rf"\s+(?:\w+\s+){{0,3}}?(?:{_alternation(lang.PERIOD_TOTAL)})\b", regex.IGNORECASE
+)
+_COUNTED_RELATIVE = regex.compile(
+    r"(?:\s+[\p{L}-]+){0,3}?,?\s+(?:who|which)\s+(?:were|was|had been|have been)\s+(?:\w+\s+)?",
+    regex.IGNORECASE,
 )
 _RELATIVE_OPENING = regex.compile(r",\s*(?:who|which|whose|whom)\b", regex.IGNORECASE)
 _EXPELLED_FROM = regex.compile(r"[^,;:]{0,40}?\b(?:from|by)\s+(?:the\s+)?$", regex.IGNORECASE)
@@ -481,6 +488,8 @@ def is_subset(text: str, count: CountMention) -> bool:
     before = text[max(0, count.start - 20) : count.start].lower()
     if any(rx(rf"\b{cue}\s*$").search(before) for cue in lang.SUBSET_BEFORE):
         return True
+    if _AMONG_BEFORE.search(text, max(0, count.start - 50), count.start):
+        return True  # "Among those pardoned are 114 foreigners"
     # "at least 18 Kurdish prisoners were among those released": a part of them.
     return _AMONG_AFTER.match(text, count.end, count.end + 80) is not None
 
@@ -490,9 +499,23 @@ def _attach_count(sentence: Sentence, mentions: list[Mention], counts: list[Coun
     for found in counts:
         local_start = found.start - sentence.start
         local_end = found.end - sentence.start
-        if not people_count(
-            text_of, CountMention(local_start, local_end, found.value, found.qualifier)
-        ) or is_subset(text_of, CountMention(local_start, local_end, found.value, found.qualifier)):
+        local = CountMention(local_start, local_end, found.value, found.qualifier)
+        if not people_count(text_of, local):
+            continue
+        if is_subset(text_of, local):
+            # "Among those pardoned are 114 foreigners, who were deported": a part of the one
+            # event, the whole of the one its relative clause tells.
+            told = next(
+                (
+                    m
+                    for m in mentions
+                    if m.start > found.end
+                    and _COUNTED_RELATIVE.fullmatch(text_of, local_end, m.start - sentence.start)
+                ),
+                None,
+            )
+            if told is not None and told.count is None:
+                told.count = found
             continue
         # A count whose clause goes on to a relocation abroad is a destination's count.
         rest = _CLAUSE_BREAK.split(text_of[local_end:])[0]

@@ -1192,3 +1192,14 @@ def test_tallies_descriptions_and_times_to_come_report_no_event() -> None:
         published,
     )
     assert [e["type"] for e in described] == ["release"]
+
+
+def test_a_counted_part_of_one_event_is_the_whole_of_the_one_its_relative_clause_tells() -> None:
+    events = events_of(
+        "Amnesty\n\n"
+        "The council on Wednesday pardoned 5,864 prisoners. Among those pardoned are 114 "
+        "foreigners, who were deported through the Myawaddy border crossing.",
+        date(2025, 2, 12),
+    )
+    assert one(events, "release")["count"] == {"value": 5864, "qualifier": "exact"}
+    assert one(events, "deportation")["count"] == {"value": 114, "qualifier": "exact"}
