@@ -252,7 +252,8 @@ def usable_dates(sentence: Sentence, dates: list[DateMention]) -> list[DateMenti
         )
         if said and said.group(1).lower() in en_people.SPEECH_VERBS:
             continue  # "said on Sunday": when it was reported, not when it happened
-        if _PERIOD_START.search(sentence.text, 0, mention.start - sentence.start):
+        local = mention.start - sentence.start
+        if _PERIOD_START.search(sentence.text, max(0, local - 16), local):
             continue  # "held since July 2021": when a state began, not when anything happened
         if (
             mention.precision == "year"
@@ -599,6 +600,8 @@ def _of_someone_else(text: str, person: PersonSpan) -> bool:
 
 
 def _attach_kinds(sentence: Sentence, mentions: list[Mention]) -> None:
+    if not any(mention.type == "release" for mention in mentions):
+        return
     for kind, pattern in _KIND_RES:
         if pattern.search(sentence.text):
             for mention in mentions:

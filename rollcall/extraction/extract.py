@@ -495,7 +495,8 @@ def extract(document: Document) -> dict[str, object]:
             estimates.append((estimate, ranked[0][1] if ranked else holder))
             replaced = _ESTIMATE_REPLACES[estimate.measure]
         in_dates = _within(dates, date_starts, sentence)
-        told_dates.extend(usable_dates(sentence, in_dates))
+        if relatives:  # only a time told from another needs the dates told before it
+            told_dates.extend(usable_dates(sentence, in_dates))
         found = find_mentions(
             sentences,
             index,

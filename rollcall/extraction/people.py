@@ -13,7 +13,7 @@ subject of a speech verb), otherwise `person`, someone an event may have happene
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -205,6 +205,7 @@ def _role(text: str, start: int, end: int, sentence: Sentence) -> str:
     return "person"
 
 
+@lru_cache(maxsize=4096)  # asked of each sentence by the name finder and the event finder
 def is_headline(text: str) -> bool:
     words = rx(r"\p{L}[\p{L}'’-]*").findall(text)
     long_words = [w for w in words if len(w) > 3]

@@ -62,14 +62,15 @@ def role_of(text: str, mention: CountryMention) -> tuple[str, int]:
         noun = _next_word(text, modifier.end()) if modifier is not None else ""
         if noun in lang.HOLDER_NOUNS:
             after = noun
-    before = _previous_words(text, mention.start)
+    words_before = _previous_words(text, mention.start, 7)
+    before = words_before[:3]
     if _DATELINE.match(text, mention.end) and (
         mention.start == 0 or text[mention.start - 1] == "\n"
     ):
         # "KYIV, 2 March 2025 -", "MOSCOW (Reuters) -": where the report was filed, often in the
         # holding state, but never the subject of the sentence's verb.
         return LOCATION, 2
-    if _arrived(_previous_words(text, mention.start, 7)):
+    if _arrived(words_before):
         # "arrived in Vilnius", "landed at an airport in Texas": where the freed were taken.
         return DESTINATION, 0
     if after in lang.NATIONALS_NOUNS or mention.form == "demonym":
