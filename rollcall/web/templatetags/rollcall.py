@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel import Locale, UnknownLocaleError
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.functional import Promise
 from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 
@@ -12,6 +12,7 @@ from rollcall.collective.choices import EstimateMeasure, ReportedCount, Sanction
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.status import Status
 from rollcall.lib.countries import country_name
+from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.web.languages import Language, languages
 
 register = template.Library()
@@ -41,6 +42,26 @@ def figure(value: int | None) -> str:
     if value is None:
         return ""
     return number_format(value, use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def partial_date(value: str | None) -> str:
+    """ "2020-09" → "September 2020", "2025-12-13" → "13 December 2025", in the reader's language.
+
+    A date says no more than its source did: a month stays a month. Anything that is not a
+    partial ISO date is shown as it is.
+    """
+    if not value:
+        return ""
+    try:
+        parsed = PartialDate.parse(str(value))
+    except ValueError:
+        return str(value)
+    if parsed.precision == DatePrecision.DAY:
+        return date_format(parsed.value, "DATE_FORMAT")
+    if parsed.precision == DatePrecision.MONTH:
+        return date_format(parsed.value, "YEAR_MONTH_FORMAT")
+    return str(parsed.value.year)
 
 
 @register.filter
