@@ -336,7 +336,7 @@ class Writer:
         """Each citizenship among the people concerned, once, with its count (if reported)."""
         found: dict[str, tuple[int, str] | None] = {}
         for spec in list_of(self.fact.get("nationals")):
-            national = iso_code(spec.get("country"), f"{self.proposal.uid}: nationals")
+            national = code(spec.get("country"), f"{self.proposal.uid}: nationals")
             found.setdefault(national, counted(spec.get("count"), self.proposal.uid))
         return list(found.items())
 
@@ -416,13 +416,8 @@ class Writer:
 
 
 def code(value: object, where: str) -> str:
-    if not isinstance(value, str) or len(value) != 2 or not value.isalpha():
-        raise ReviewError(f"{where} {value!r} is not a two-letter country code")
-    return value.upper()
-
-
-def iso_code(value: object, where: str) -> str:
-    """An ISO 3166-1 alpha-2 code, as the citizenship records' validator requires."""
+    """An ISO 3166-1 alpha-2 code, upper case: the one rule for every country a proposal gives
+    (holding state, destination, citizenship), so a proposal edited to "ZZ" is refused."""
     try:
         return clean_country(value if isinstance(value, str) else "")
     except ValueError:

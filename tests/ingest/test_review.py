@@ -199,3 +199,32 @@ def test_a_person_accepted_from_one_article_is_found_by_an_article_queued_before
     kolesnikova = Person.objects.filter(names__value="Maria Kolesnikova")
     assert kolesnikova.count() == 1
     assert kolesnikova.get().events.filter(type="release").count() == 2
+
+
+@pytest.mark.parametrize("key", ["country", "destination", "national"])
+def test_a_country_that_is_no_iso_code_refuses_the_accept_and_writes_nothing(
+    queued: list[Proposal], key: str
+) -> None:
+    release = next(p for p in queued if p.kind == "release" and p.proposal.get("destinations"))
+    fact = dict(release.proposal)
+    if key == "country":
+        fact["country"] = "XY"
+    elif key == "destination":
+        fact["destinations"] = [{"country": "XY", "count": None}]
+    else:
+        fact["nationals"] = [{"country": "XY", "count": None}]
+    release.proposal = fact
+    release.save()
+    before = table_counts()
+    err = io.StringIO()
+    with pytest.raises(SystemExit) as exit:
+        call_command("review", "accept", release.uid, stdout=io.StringIO(), stderr=err)
+    assert exit.value.code == 1
+    assert "'XY' is not an ISO 3166-1 alpha-2 country code" in err.getvalue()
+    release.refresh_from_db()
+    assert release.status == ProposalStatus.PENDING
+    after = table_counts()
+    # Only the attempt's history rows may differ: no registry record was written.
+    assert {k: v for k, v in after.items() if "Historical" not in k} == {
+        k: v for k, v in before.items() if "Historical" not in k
+    }
