@@ -40,6 +40,27 @@ REVIEW_PERMISSION = "ingest.change_proposal"
 MAX_PERSONS = 200
 # How many registry people the page offers for each name, besides "new person".
 CANDIDATES = 3
+# What a release was linked to, in the reviewer's words (the extraction's `linked[].type`).
+LINKED = {
+    "sanctions_relief": _("sanctions relief"),
+    "agreement": _("agreement"),
+    "exchange": _("exchange"),
+    "mediation": _("mediation"),
+}
+# What accepting created, by model, as the page counts it ("4 people, 4 events").
+CREATED = {
+    "people.Person": _("new people"),
+    "people.PersonName": _("names"),
+    "people.Citizenship": _("citizenships"),
+    "events.Event": _("events"),
+    "collective.CollectiveEvent": _("collective events"),
+    "collective.DestinationCount": _("destinations"),
+    "collective.NationalsCount": _("counts of citizens"),
+    "collective.Agreement": _("agreements"),
+    "collective.AgreementParty": _("parties to agreements"),
+    "collective.SanctionsMeasure": _("sanctions measures"),
+    "collective.ReportedEstimate": _("reported estimates"),
+}
 
 
 View = Callable[..., HttpResponse]
@@ -248,13 +269,19 @@ def card(proposal: Proposal) -> dict[str, object]:
             {**n, "name": country_name(str(n.get("country") or ""))}
             for n in list_of(fact.get("nationals"))
         ],
-        "linked": list_of(fact.get("linked")),
+        "linked": [
+            {**link, "label": LINKED.get(str(link.get("type")), link.get("type"))}
+            for link in list_of(fact.get("linked"))
+        ],
         "persons": person_rows(proposal, fact),
         "is_event": proposal.kind in EVENT_KINDS,
         "is_release": proposal.kind == ProposalKind.RELEASE,
         "is_estimate": proposal.kind == ProposalKind.ESTIMATE,
         "pending": proposal.status == ProposalStatus.PENDING,
-        "created": sorted((label, len(ids)) for label, ids in (proposal.created or {}).items()),
+        "created": [
+            (CREATED.get(label, label), len(ids))
+            for label, ids in sorted((proposal.created or {}).items())
+        ],
     }
 
 
