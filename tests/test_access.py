@@ -80,6 +80,7 @@ PAGES = [
     Page("/", Shows.EVERYONE),
     Page("/feed.atom", Shows.NOBODY),
     Page("/sitemap.xml", Shows.NOBODY),
+    Page("/robots.txt", Shows.NOBODY),
     Page("/people/", Shows.EVERYONE),
     Page("/people/?q={name}", Shows.ONE),
     Page("/people/{uid}/", Shows.ONE, missing=404),

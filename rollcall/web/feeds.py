@@ -1,4 +1,4 @@
-"""The Atom feed of newly recorded events, and the sitemap of every public page.
+"""The Atom feed of newly recorded events, the sitemap of every public page, and robots.txt.
 
 Journalists and campaigns follow a registry through a feed reader; search engines and archives
 find its pages through the sitemap. Both list only what a visitor may read: events of people who
@@ -18,10 +18,12 @@ from datetime import datetime
 from django.contrib.sitemaps import Sitemap
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from rollcall.collective.models import CollectiveEvent
 from rollcall.events.models import Event
@@ -150,3 +152,18 @@ class CollectivePages(Translated):
 
 
 SITEMAPS = {"pages": StaticPages, "people": PeoplePages, "collective": CollectivePages}
+
+
+@require_safe
+def robots(request: HttpRequest) -> HttpResponse:
+    """Crawlers may read the public pages, find them all in the sitemap, and leave the staff
+    pages and the API (which serves programs, and whose searches are costly) alone."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /review/",
+        "Disallow: /login/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri(reverse('web:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

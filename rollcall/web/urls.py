@@ -21,6 +21,7 @@ urlpatterns = [
     # For feed readers and search engines: only what a visitor may read
     path("feed.atom", feeds.EventsFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": feeds.SITEMAPS}, name="sitemap"),
+    path("robots.txt", feeds.robots, name="robots"),
     # Staff: logging in, and reviewing what articles report
     path(
         "login/",

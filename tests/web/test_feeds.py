@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.test import Client
 
 from rollcall.events.models import Event
@@ -58,3 +60,34 @@ def test_the_sitemap_lists_every_public_page_and_each_answers(shared_cast: Cast)
         assert not any(shared_cast.people[kind].uid in path for path in paths), kind
     for path in paths:
         assert client.get(f"/{path}").status_code == 200, path
+
+
+def test_robots_leave_the_staff_pages_and_the_api_alone_and_point_at_the_sitemap(
+    db: None,
+) -> None:
+    response = Client().get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert {"Disallow: /admin/", "Disallow: /review/", "Disallow: /api/"} <= set(lines)
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /" not in lines
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/people/", "/people/{uid}/", "/collective/", "/stats/", "/letters/"]
+)
+def test_each_public_page_says_what_it_is_in_its_description(shared_cast: Cast, path: str) -> None:
+    body = Client().get(path.format(uid=shared_cast.people["public"].uid)).content.decode()
+    found = re.findall(r'<meta name="description" content="([^"]+)">', body)
+    assert len(found) == 1
+    assert len(found[0]) > 40
+
+
+def test_a_missing_page_is_a_plain_404_that_does_not_repeat_the_address(db: None) -> None:
+    for prefix, heading in (("", "Page not found"), ("/be", "Старонка не знойдзена")):
+        response = Client().get(f"{prefix}/people/someone-asked-about/")
+        assert response.status_code == 404
+        body = response.content.decode()
+        assert f"<h1>{heading}</h1>" in body
+        assert "someone-asked-about" not in body
