@@ -19,7 +19,7 @@ from rollcall.api.filters import filter_people, shown_person
 from rollcall.events.models import Event
 from rollcall.people.matching import registry_index
 from rollcall.people.models import Person
-from rollcall.stats.queries import compute
+from rollcall.stats.freshness import cached_compute
 
 
 class Utf8Renderer(JSONRenderer):
@@ -129,7 +129,8 @@ def events(request: HttpRequest, filters: Query[schemas.EventFilters]) -> dict[s
 )
 def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[str, object]:
     """The registry's own counts as of a date, with reported estimates beside them."""
-    return compute(filters.as_of, filters.country, filters.series, filters.from_).as_json()
+    found = cached_compute(filters.as_of, filters.country, filters.series, filters.from_)
+    return found.as_json()
 
 
 @api.get(

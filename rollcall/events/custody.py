@@ -39,6 +39,7 @@ from rollcall.events.choices import (
 )
 from rollcall.events.models import CustodyInterval, Event
 from rollcall.lib.dates import DatePrecision, PartialDate, period_end
+from rollcall.lib.signals import registry_written
 
 # How long after a release a deportation still belongs to it. Belarus (and Nicaragua, Cuba,
 # Russia in exchanges) "release" prisoners by driving them to the border or onto a plane the same
@@ -168,6 +169,8 @@ def rebuild_custody(person_ids: Iterable[int]) -> None:
     every person with the custody they had, never with none.
     """
     ids = list(set(person_ids))
+    # Bulk writes send no model signals; whatever is derived from custody must learn of this.
+    registry_written.send(sender=CustodyInterval)
     for offset in range(0, len(ids), 500):
         chunk = ids[offset : offset + 500]
         by_person = _event_facts(chunk)

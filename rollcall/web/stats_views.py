@@ -32,7 +32,7 @@ from rollcall.collective.choices import EstimateMeasure, ReportedCount
 from rollcall.events.choices import ReleaseKind
 from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.stats.figures import holding_states
-from rollcall.stats.queries import compute
+from rollcall.stats.freshness import cached_compute
 from rollcall.web.templatetags.rollcall import country, figure, reported
 
 if TYPE_CHECKING:
@@ -239,7 +239,7 @@ def _document(params: StatsFilters) -> tuple[dict[str, object], str]:
     The query names the day counted even when the reader left it out (today), so the API call
     shown gives these figures tomorrow too.
     """
-    stats = compute(params.as_of, params.country, params.series or "month", params.from_)
+    stats = cached_compute(params.as_of, params.country, params.series or "month", params.from_)
     query = {
         "as_of": stats.as_of.isoformat(),
         "country": stats.country,

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from rollcall.api import serialize
 from rollcall.api.routes import is_staff
-from rollcall.stats.queries import compute
+from rollcall.stats.freshness import cached_compute
 from rollcall.web.collective import named_for_reader
 
 
@@ -18,7 +18,7 @@ from rollcall.web.collective import named_for_reader
 def home(request: HttpRequest) -> HttpResponse:
     """Today's figures beside reported estimates, and the latest collective event."""
     today = date.today()
-    stats = compute(today)
+    stats = cached_compute(today)
     latest = serialize.collective_queryset().order_by("-date", "-id").first()
     context = {
         "stats": stats,

@@ -46,7 +46,10 @@ QUERY_BUDGETS: dict[str, int] = {
     "/api/v1/people?limit={n}": 12,
     "/api/v1/events?limit={n}": 24,
     "/api/v1/people/{uid}": 11,
-    "/": 22,  # one for what collective events report beyond the people on record
+    # One for what collective events report beyond the people on record, one for the registry's
+    # version the cached figures are keyed on. Measured cold (the registry just written); a warm
+    # request reads the figures from the cache (tests/stats/test_cached_figures.py).
+    "/": 23,
 }
 
 SMALL, LARGE = 5, 50

@@ -28,6 +28,7 @@ from rollcall.interchange.importing.raw_insert import RawInsert, SQLValue, inser
 from rollcall.lib.dates import DatePrecision, PartialDate
 from rollcall.lib.progress import progress
 from rollcall.lib.scripts import guess_script
+from rollcall.lib.signals import registry_written
 from rollcall.people.choices import NameKind, Publication, Visibility
 from rollcall.people.models import Person, PersonName, new_uid
 from rollcall.sources.models import Citation, Source, SourceKind
@@ -338,6 +339,8 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
         cites.add(source_id=source_id, content_type_id=event_type, object_id=event_id)
     cites.flush()
     _insert_custody(custody)
+    # The bulk updates above send no model signals: say the registry changed.
+    registry_written.send(sender=Person)
 
 
 def _fact(position: int, event: _EventRow) -> EventFact:

@@ -8,6 +8,8 @@ from datetime import date, datetime
 from django.db import connection, models
 from simple_history.utils import get_history_model_for_model
 
+from rollcall.lib.signals import registry_written
+
 # What a column of the rows written here holds: text, numbers, flags, days, or NULL.
 SQLValue = str | int | date | None
 
@@ -65,6 +67,7 @@ class RawInsert:
         insert_many(self.model._meta.db_table, columns, values)
         insert_many(history, columns + extra, history_values)
         self.rows = []
+        registry_written.send(sender=self.model)
         return ids
 
 
