@@ -1,0 +1,1 @@
+"""The public site under load: synthetic registry, `rollcall serve`, many concurrent clients."""

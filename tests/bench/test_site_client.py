@@ -1,0 +1,47 @@
+"""The site benchmark's load generator, against a real HTTP server on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bench.site.client import drive
+
+
+class _Pages(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        found = self.path == "/ok"
+        body = b"x" * 100_000 if found else b"no such page"
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def port() -> Iterator[int]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_every_answer_is_timed_or_counted_as_an_error_within_the_time_given(port: int) -> None:
+    result = asyncio.run(drive("mixed", "127.0.0.1", port, ["/ok", "/missing"], 4, 0.5))
+
+    assert result.latencies, "no page was answered"
+    assert result.errors.keys() == {"404"}
+    # Clients take the paths in turn, so about as many pages were found as were missing.
+    assert abs(len(result.latencies) - result.errors["404"]) <= 4
+    assert 0.5 <= result.seconds < 2.0
+    assert result.rate == len(result.latencies) / result.seconds
+    assert 0 < result.quantile(0.50) <= result.quantile(0.95)
