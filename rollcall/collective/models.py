@@ -134,7 +134,13 @@ class DestinationCount(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["collective_id", "-count_value"]
+        # Largest first, uncounted last on every engine (PostgreSQL sorts nulls first when
+        # descending unless told otherwise), then by country so the order is stable.
+        ordering = [
+            "collective_id",
+            models.F("count_value").desc(nulls_last=True),
+            "country",
+        ]
         constraints = [
             models.UniqueConstraint(fields=["collective", "country"], name="unique_destination")
         ]
