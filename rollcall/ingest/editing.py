@@ -117,9 +117,7 @@ def set_date(fact: dict[str, object], text: str, problems: dict[str, str]) -> No
     fact["date_precision"] = parsed.precision
 
 
-def set_country(
-    fact: dict[str, object], key: str, text: str, problems: dict[str, str]
-) -> None:
+def set_country(fact: dict[str, object], key: str, text: str, problems: dict[str, str]) -> None:
     if not text:
         fact.pop(key, None)
         return
