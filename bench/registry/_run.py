@@ -164,21 +164,7 @@ def run(url: str, count: int, per_person: int, seed: int, workdir: Path) -> dict
                 expected[day].add(person, day)
             expected_country.add(person, LAST_DAY, COUNTRY)
             pk = ids[person.uid]
-            batch += [
-                Event(
-                    person_id=pk,
-                    type=e.type,
-                    date=e.date,
-                    date_precision=e.precision,
-                    country=e.country,
-                    release_kind=e.release_kind,
-                    destination=e.destination,
-                    sentence_kind=e.sentence_kind,
-                    term_months=e.term_months,
-                    note=SYNTHETIC_NOTE,
-                )
-                for e in person.loaded_events()
-            ]
+            batch += [Event(person_id=pk, **e.model_fields()) for e in person.loaded_events()]
             if len(batch) >= LOAD_BATCH:
                 Event.objects.bulk_create(batch, batch_size=LOAD_BATCH)
                 batch = []

@@ -244,6 +244,21 @@ class SynEvent:
     sentence_kind: str = ""
     term_months: int | None = None
 
+    def model_fields(self) -> dict[str, object]:
+        """The registry Event's fields for this event, labelled synthetic: the benchmarks that
+        load events straight into the database build `Event(person_id=…, **model_fields())`."""
+        return {
+            "type": self.type,
+            "date": self.date,
+            "date_precision": self.precision,
+            "country": self.country,
+            "release_kind": self.release_kind,
+            "destination": self.destination,
+            "sentence_kind": self.sentence_kind,
+            "term_months": self.term_months,
+            "note": SYNTHETIC_NOTE,
+        }
+
 
 @dataclass(slots=True)
 class Episode:

@@ -45,19 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         batch: list[Any] = []
         for person in people(args.seed, args.people, args.events_per_person):
             batch += [
-                Event(
-                    person_id=ids[person.uid],
-                    type=e.type,
-                    date=e.date,
-                    date_precision=e.precision,
-                    country=e.country,
-                    release_kind=e.release_kind,
-                    destination=e.destination,
-                    sentence_kind=e.sentence_kind,
-                    term_months=e.term_months,
-                    note=SYNTHETIC_NOTE,
-                )
-                for e in person.loaded_events()
+                Event(person_id=ids[person.uid], **e.model_fields()) for e in person.loaded_events()
             ]
             if len(batch) >= BATCH:
                 Event.objects.bulk_create(batch, batch_size=BATCH)
