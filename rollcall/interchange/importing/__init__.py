@@ -34,8 +34,13 @@ from rollcall.interchange.importing.csv_rows import (
 from rollcall.interchange.importing.csv_writer import import_rows
 from rollcall.interchange.importing.duplicates import LikelyDuplicate
 from rollcall.interchange.importing.existing import ExistingPeople
-from rollcall.interchange.importing.jsonl_records import read_jsonl
-from rollcall.interchange.importing.jsonl_writer import import_records
+from rollcall.interchange.importing.jsonl_records import read_event, read_jsonl, read_record
+from rollcall.interchange.importing.jsonl_writer import (
+    import_records,
+    record_event,
+    record_person,
+    write_event,
+)
 from rollcall.interchange.importing.outcome import Outcome
 from rollcall.interchange.importing.problems import BadInput, Problem
 from rollcall.interchange.importing.raw_insert import RawInsert, insert_many, reserve_ids
@@ -59,6 +64,11 @@ __all__ = [
     "parse_row",
     "period_end",
     "read_csv",
+    "read_event",
     "read_jsonl",
+    "read_record",
+    "record_event",
+    "record_person",
     "reserve_ids",
+    "write_event",
 ]

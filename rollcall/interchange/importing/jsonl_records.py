@@ -67,6 +67,30 @@ def read_jsonl(path: Path) -> list[PersonRecord]:
     return records
 
 
+def read_record(data: object) -> PersonRecord:
+    """Check one record given alone (an API request's body), as `read_jsonl` checks each line;
+    raise BadInput listing its problems (all at line 1)."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise BadInput([Problem(1, "json", "not a JSON object")])
+    record = _check_record(data, _Reporter(1, problems))
+    if problems:
+        raise BadInput(problems)
+    return record
+
+
+def read_event(data: object) -> EventRecord[SourceRecord]:
+    """Check one event of a record given alone (an API request's body): raise BadInput listing
+    its problems, each at the event's own field (`date`, `articles[0].number`)."""
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise BadInput([Problem(1, "json", "not a JSON object")])
+    event = _check_event(data, "", _Reporter(1, problems))
+    if problems:
+        raise BadInput([Problem(p.line, p.column.lstrip("."), p.message) for p in problems])
+    return event
+
+
 class _Reporter:
     def __init__(self, line: int, problems: list[Problem]) -> None:
         self.line = line

@@ -62,6 +62,43 @@ def import_records(
     return outcome
 
 
+def write_event(person: Person, data: EventRecord[SourceRecord], *, reason: str) -> Event:
+    """Add one checked event record to a stored person, with its citations (the API's event
+    write). The caller re-derives custody: write inside `events.custody.writing_events`."""
+    return _RecordWriter(reason)._event(person, data)
+
+
+def record_person(record: PersonRecord, person: Person | None = None) -> Person:
+    """The person's own fields as the record gives them, on `person` (new if None); unsaved,
+    so that they can be checked (`events.validation`) before anything is written."""
+    if person is None:
+        person = Person(uid=record["id"])
+    birth = PartialDate.parse(record["birth"]) if record["birth"] else None
+    person.gender = record["gender"]
+    person.birth_date = birth.value if birth else None
+    person.birth_precision = birth.precision if birth else DatePrecision.YEAR
+    person.visibility = record["visibility"]
+    person.publication = record["publication"]
+    person.note = record["note"]
+    person.updated_at = timezone.now()
+    return person
+
+
+def record_event(person: Person, data: EventRecord[SourceRecord]) -> Event:
+    """An event's own fields as the record gives them, unsaved and without what it points to
+    (facility, collective event, articles, citations), so that it can be checked first."""
+    when = PartialDate.parse(data["date"]) if data["date"] else None
+    return Event(
+        person=person,
+        type=data["type"],
+        date=when.value if when else None,
+        date_precision=data["date_precision"],
+        **{k: data[k] for k in ("country", "release_kind", "destination", "sentence_kind")},
+        **{k: data[k] for k in ("term_months", "regime", "court", "recognised_by", "note")},
+        term_ends_on=date.fromisoformat(data["term_ends_on"]) if data["term_ends_on"] else None,
+    )
+
+
 class _RecordWriter:
     """Writes one record at a time; the things records point to are looked up once each."""
 
@@ -84,19 +121,9 @@ class _RecordWriter:
 
     def write(self, person: Person | None, record: PersonRecord) -> None:
         """Write one record; its person's custody is re-derived with everyone's at the end."""
-        if person is None:
-            person = Person(uid=record["id"])
-        else:
+        if person is not None:
             self._clear(person)
-        birth = PartialDate.parse(record["birth"]) if record["birth"] else None
-        person.gender = record["gender"]
-        person.birth_date = birth.value if birth else None
-        person.birth_precision = birth.precision if birth else DatePrecision.YEAR
-        person.visibility = record["visibility"]
-        person.publication = record["publication"]
-        person.note = record["note"]
-        person.updated_at = timezone.now()
-        self._save(person)
+        person = self._save(record_person(record, person))
         for name in record["names"]:
             fields = {k: name[k] for k in ("value", "script", "kind")}
             self._cite(self._save(PersonName(person=person, **fields)), name["sources"])
@@ -131,17 +158,9 @@ class _RecordWriter:
             for obj in list(related):
                 self._delete(obj)
 
-    def _event(self, person: Person, data: EventRecord[SourceRecord]) -> None:
+    def _event(self, person: Person, data: EventRecord[SourceRecord]) -> Event:
         when = PartialDate.parse(data["date"]) if data["date"] else None
-        event = Event(
-            person=person,
-            type=data["type"],
-            date=when.value if when else None,
-            date_precision=data["date_precision"],
-            **{k: data[k] for k in ("country", "release_kind", "destination", "sentence_kind")},
-            **{k: data[k] for k in ("term_months", "regime", "court", "recognised_by", "note")},
-            term_ends_on=date.fromisoformat(data["term_ends_on"]) if data["term_ends_on"] else None,
-        )
+        event = record_event(person, data)
         if data["facility"]:
             event.facility = self._facility(data["facility"], data["country"])
         if data["collective"]:
@@ -150,6 +169,7 @@ class _RecordWriter:
         if data["articles"]:
             event.articles.set([self._article(a) for a in data["articles"]])
         self._cite(event, data["sources"])
+        return event
 
     def _cite(self, fact: models.Model, sources: list[SourceRecord]) -> None:
         kind = ContentType.objects.get_for_model(fact)
