@@ -62,11 +62,14 @@ INSTALLED_APPS = [
     "rollcall.web",
 ]
 
+# Visitors' pages are kept per registry version (docs/site.md, "Page cache"); 0 turns it off.
+PAGE_CACHE = envbool("ROLLCALL_PAGE_CACHE", True)
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    *(["rollcall.web.pagecache.PageCacheMiddleware"] if PAGE_CACHE else []),
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -156,6 +159,18 @@ STATIC_ROOT = Path(os.environ.get("ROLLCALL_STATIC_ROOT", BASE_DIR / "staticfile
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+
+# The default cache holds figures per registry version (docs/stats.md); `pages` holds visitors'
+# whole pages per registry version (docs/site.md, "Page cache"), bounded in entries per worker.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "rollcall-pages",
+        "TIMEOUT": 6 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ROLLCALL_PAGE_CACHE_ENTRIES", "2000"))},
+    },
 }
 
 # Uploads larger than this are refused before they reach an importer (10 MB in memory).

@@ -32,6 +32,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.conf import settings
+from django.core.cache import caches
 from django.db import transaction
 
 from rollcall.people.matching import registry_index
@@ -74,6 +76,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if browser_tests:
         others = [item for item in items if "browser" not in getattr(item, "fixturenames", ())]
         items[:] = others + browser_tests
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches() -> None:
+    """Each test starts with empty figure and page caches.
+
+    Cached entries are keyed on the registry's version, which a test's rolled-back writes return
+    to an earlier value: an entry made in one test must not answer the next.
+    """
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+
+
+def middleware_without_page_cache() -> list[str]:
+    return [m for m in settings.MIDDLEWARE if m != "rollcall.web.pagecache.PageCacheMiddleware"]
+
+
+@pytest.fixture
+def without_page_cache(settings: Any) -> None:
+    """Every request renders its page: for tests that count what a view itself costs, or that
+    change what "today" is for one module only. pytest-django's `settings` undoes it after."""
+    settings.MIDDLEWARE = middleware_without_page_cache()
 
 
 @pytest.fixture

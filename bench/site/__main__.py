@@ -57,6 +57,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--pg-url", default=os.environ.get("ROLLCALL_BENCH_PG_URL"), help="an existing server"
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="SQLite: build the registry in DIR and keep it; a later run with the same DIR and "
+        "sizes measures it again without rebuilding",
+    )
     args = parser.parse_args(argv)
     if args.people < 2 or args.clients < 1 or args.seconds <= 0:
         parser.error("--people must be at least 2, --clients at least 1, --seconds above 0")
@@ -99,6 +106,13 @@ def run(command: list[str], env: dict[str, str], what: str) -> None:
 
 
 def build(args: argparse.Namespace, env: dict[str, str], scratch: Path) -> None:
+    marker = scratch / "built.txt"
+    wanted = f"{args.seed} {args.people} {args.events_per_person}\n"
+    if args.keep and marker.exists() and marker.read_text() == wanted:
+        print(f"  reusing the registry in {scratch}", file=sys.stderr, flush=True)
+        return
+    for stale in scratch.glob("site.sqlite3*"):  # a build that stopped half-way
+        stale.unlink()
     csv_path = scratch / "synthetic.csv"
     write_csv_file(csv_path, args.seed, args.people, args.events_per_person)
     rollcall = str(Path(sys.executable).with_name("rollcall"))
@@ -107,6 +121,7 @@ def build(args: argparse.Namespace, env: dict[str, str], scratch: Path) -> None:
     load = [sys.executable, "-m", "bench.site.load", "--people", str(args.people)]
     load += ["--events-per-person", str(args.events_per_person), "--seed", str(args.seed)]
     run(load, env, "loading the events")
+    marker.write_text(wanted)
 
 
 @contextmanager
@@ -176,8 +191,15 @@ def report(args: argparse.Namespace, results: list[Result], build_s: float) -> N
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="rollcall-bench-site-") as name:
-        scratch = Path(name)
+    if args.keep and args.engine != "sqlite":
+        print("error: --keep keeps a SQLite registry only", file=sys.stderr)
+        return 2
+    with ExitStack() as kept:
+        if args.keep:
+            args.keep.mkdir(parents=True, exist_ok=True)
+            scratch = args.keep.resolve()
+        else:
+            scratch = Path(kept.enter_context(tempfile.TemporaryDirectory(prefix="rollcall-site-")))
         try:
             with database(args, scratch) as url:
                 env = {

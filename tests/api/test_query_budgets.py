@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from django.db import connection
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from rollcall.collective.models import (
@@ -34,7 +34,7 @@ from rollcall.people.models import Citizenship, ExternalId, Person, PersonName
 from rollcall.sources.models import Source
 from rollcall.sources.services import cite
 from tests.cast import person
-from tests.conftest import rolled_back
+from tests.conftest import middleware_without_page_cache, rolled_back
 
 pytestmark = pytest.mark.django_db
 
@@ -188,7 +188,11 @@ def measured(django_db_setup: None, django_db_blocker: Any) -> Iterator[Measured
     Building 50 people with all their facts takes seconds: done once for the module, in a
     transaction rolled back after its last test (`tests.conftest.rolled_back`).
     """
-    with rolled_back(django_db_blocker):
+    # What the views cost: the page cache would answer a repeated GET without them.
+    with (
+        rolled_back(django_db_blocker),
+        override_settings(MIDDLEWARE=middleware_without_page_cache()),
+    ):
         with django_db_blocker.unblock():
             client = Client()  # a visitor: no session or user to load
             registry = Registry()

@@ -86,8 +86,9 @@ def registry() -> None:
 
 
 @pytest.fixture
-def api_on(monkeypatch: pytest.MonkeyPatch) -> Callable[[date], None]:
-    """Make the API's "today" a chosen day: the people list has no as-of parameter."""
+def api_on(monkeypatch: pytest.MonkeyPatch, without_page_cache: None) -> Callable[[date], None]:
+    """Make the API's "today" a chosen day: the people list has no as-of parameter. (Pages are
+    kept per real day, so the page cache is off while the API's day is another.)"""
 
     def set_today(day: date) -> None:
         class Today(date):

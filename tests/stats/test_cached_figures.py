@@ -85,7 +85,9 @@ def test_the_figures_are_read_from_the_cache_until_the_registry_changes(held: Pe
     assert RegistryVersion.objects.get().token != token
 
 
-def test_a_warm_home_page_costs_fewer_queries_than_a_cold_one(held: Person) -> None:
+def test_a_warm_home_page_costs_fewer_queries_than_a_cold_one(
+    held: Person, without_page_cache: None
+) -> None:
     client = Client()
     with CaptureQueriesContext(connection) as cold:
         client.get("/")
