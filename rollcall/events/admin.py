@@ -1,4 +1,9 @@
-"""The admin of events, and of people with their timeline of events inline.
+"""The admin of events, and of people with their timeline of events inline; citations.
+
+Every form here asks the data-entry rules (`events.validation`, through `events.forms`) in its
+`clean()` and shows each problem at its field: a release before the arrest is refused at the
+release's date, with nothing saved. A person's timeline is judged as the form leaves it, so an
+arrest and its release can be typed in one go.
 
 Every admin path that writes events (add, change, revert from the history, delete, the bulk
 "delete selected" action, a person's inline events, deleting people) runs inside
@@ -14,22 +19,65 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
 from rollcall.events.custody import writing_events
+from rollcall.events.forms import CheckedForm, EventForm, TimelineFormSet
 from rollcall.events.models import CriminalArticle, Event, Facility
+from rollcall.events.validation import (
+    Problem,
+    citation_problems,
+    country_problem,
+    name_problems,
+    person_problems,
+)
 from rollcall.lib.admin import RegistryAdmin, RegistryInline
-from rollcall.people.admin import PersonAdmin
-from rollcall.people.models import Person
+from rollcall.people.admin import CitizenshipInline, ExternalIdInline, NameInline, PersonAdmin
+from rollcall.people.choices import Publication
+from rollcall.people.models import Person, PersonName
+from rollcall.people.publishing import publication_problems
+from rollcall.sources.admin import CitationAdmin
+from rollcall.sources.models import Citation
 
 # The event's own date is a fact that happened; a sentence's `term_ends_on` looks ahead.
 EVENT_PAST_DATES = ("date",)
 
 
+class CitationForm(CheckedForm[Citation]):
+    """A citation whose quote is found in the source's stored text; offsets left empty are
+    filled in with where the quote is (as `sources.services.cite` does)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        source, quote = cleaned.get("source"), cleaned.get("quote") or ""
+        located = cleaned.get("start") is not None or cleaned.get("end") is not None
+        if source is not None and quote and source.text and not located and not self.errors:
+            start = source.text.find(quote)
+            if start >= 0:
+                cleaned["start"], cleaned["end"] = start, start + len(quote)
+        return cleaned
+
+    def problems(self, record: Citation) -> list[Problem]:
+        return citation_problems(record)
+
+
+class CitationInline(GenericTabularInline):
+    """The sources a fact cites, with the quoted evidence, on the fact's own page."""
+
+    model = Citation
+    form = CitationForm
+    extra = 0
+    fields = ["source", "quote", "start", "end"]
+    raw_id_fields = ["source"]
+
+
 @admin.register(Event)
 class EventAdmin(RegistryAdmin[Event]):
+    form = EventForm
+    inlines = [CitationInline]
     list_display = ["person", "type", "date", "country", "release_kind", "destination"]
     list_filter = ["type", "country", "release_kind"]
     raw_id_fields = ["person", "collective"]
@@ -72,11 +120,35 @@ class EventInline(RegistryInline[Event, Person]):
     raw_id_fields = ["collective"]
     show_change_link = True
     past_dates = EVENT_PAST_DATES
+    formset = TimelineFormSet
+
+
+class NameForm(CheckedForm[PersonName]):
+    def problems(self, record: PersonName) -> list[Problem]:
+        return name_problems(record)
+
+
+class CheckedNameInline(NameInline):
+    form = NameForm
+
+
+class PersonForm(CheckedForm[Person]):
+    def problems(self, record: Person) -> list[Problem]:
+        problems = person_problems(record)
+        # Publishing through the form (an admin's choice) needs what publishing needs; a new
+        # person's names come with the form's own rows, so only a stored person is asked.
+        publishing = record.publication == Publication.PUBLISHED and (
+            self.instance.pk is not None and "publication" in self.changed_data
+        )
+        if publishing:
+            problems += [Problem(field, message) for field, message in publication_problems(record)]
+        return problems
 
 
 @admin.register(Person)
 class PersonWithEventsAdmin(PersonAdmin):
-    inlines = [*PersonAdmin.inlines, EventInline]
+    form = PersonForm
+    inlines = [CheckedNameInline, ExternalIdInline, CitizenshipInline, EventInline]
 
     def save_related(
         self, request: HttpRequest, form: ModelForm[Person], formsets: Any, change: bool
@@ -95,13 +167,29 @@ class PersonWithEventsAdmin(PersonAdmin):
             super().delete_queryset(request, queryset)
 
 
+class CountryForm(CheckedForm[Any]):
+    """A record whose `country` is an ISO code: charges are matched to the holding state by it."""
+
+    def problems(self, record: Any) -> list[Problem]:
+        return country_problem("country", record.country)
+
+
 @admin.register(CriminalArticle)
 class CriminalArticleAdmin(RegistryAdmin[CriminalArticle]):
+    form = CountryForm
     list_display = ["country", "code", "number", "title"]
     list_filter = ["country"]
 
 
 @admin.register(Facility)
 class FacilityAdmin(RegistryAdmin[Facility]):
+    form = CountryForm
     list_display = ["name", "country", "locality", "postal_address"]
     search_fields = ["name", "locality", "postal_address"]
+
+
+@admin.register(Citation)
+class CheckedCitationAdmin(CitationAdmin):
+    """Registered here, as the person admin is: the rule its form asks lives above sources."""
+
+    form = CitationForm

@@ -137,6 +137,9 @@ class Person(models.Model):
     class Meta:
         ordering = ["id"]
         verbose_name_plural = "people"
+        # Publishing puts a draft before the public and into the figures: a reviewer's decision,
+        # never an editor's (rollcall/people/publishing.py, rollcall/accounts/roles.py).
+        permissions = [("publish_person", "Can publish and unpublish people")]
 
     def __str__(self) -> str:
         return self.primary_name or self.uid

@@ -17,6 +17,9 @@ class SourceAdmin(RegistryAdmin[Source]):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-@admin.register(Citation)
 class CitationAdmin(RegistryAdmin[Citation]):
+    """Registered by events/admin.py, whose form refuses a quote the source does not hold
+    (the rule lives with the other data-entry rules, above this app)."""
+
     list_display = ["source", "content_type", "object_id", "quote"]
+    raw_id_fields = ["source"]
