@@ -110,6 +110,8 @@ PAGES = [
     Page("/api/v1/docs", Shows.NOBODY),
     # The staff pages
     Page("/review/", Shows.NOBODY, needs="review"),
+    Page("/staff/people/", Shows.NOBODY, needs="view"),
+    Page("/staff/people/{uid}/", Shows.ONE, needs="view"),
     # The admin
     Page("/admin/", Shows.NOBODY, needs="view"),
     Page("/admin/people/person/", Shows.EVERYONE, needs="view"),

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from rollcall.web import collective, feeds, letters, people, review, stats_views, views
+from rollcall.web import collective, feeds, letters, people, review, staff, stats_views, views
 
 app_name = "web"
 urlpatterns = [
@@ -32,4 +32,8 @@ urlpatterns = [
     path("review/", review.articles, name="review"),
     path("review/<int:source_id>/", review.article, name="review-article"),
     path("review/proposals/<str:uid>/", review.decide, name="review-decide"),
+    # Staff: records the public does not see, a person in full with their history, publishing
+    path("staff/people/", staff.people, name="staff-people"),
+    path("staff/people/<str:uid>/", staff.person, name="staff-person"),
+    path("staff/people/<str:uid>/publication/", staff.publication, name="staff-publication"),
 ]
