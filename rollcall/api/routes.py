@@ -14,7 +14,7 @@ from ninja import NinjaAPI, Path, Query
 from ninja.errors import HttpError
 from ninja.renderers import JSONRenderer
 
-from rollcall.api import schemas, serialize
+from rollcall.api import schemas, serialize, writes
 from rollcall.api.filters import filter_people, shown_person
 from rollcall.events.models import Event
 from rollcall.people.matching import registry_index
@@ -32,7 +32,10 @@ api = NinjaAPI(
     renderer=Utf8Renderer(),
     title="Rollcall API",
     version="1",
-    description="An open, sourced registry of political prisoners. Read-only for the public.",
+    description=(
+        "An open, sourced registry of political prisoners. Read-only for the public; staff "
+        "write with an API token (`rollcall createtoken`) or their session."
+    ),
     urls_namespace="api",
 )
 
@@ -143,3 +146,7 @@ def match(request: HttpRequest, filters: Query[schemas.MatchFilters]) -> dict[st
     """Registry people whose names match `name`; a score of 0.7 or more means the same person."""
     found = registry_index.match(filters.name, filters.limit, staff=is_staff(request))
     return {"query": filters.name, "candidates": [c.as_json() for c in found]}
+
+
+# The writes (drafts, events, publishing) share the reads' paths: mounted after them.
+writes.mount(api)
