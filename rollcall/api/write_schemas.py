@@ -19,6 +19,7 @@ from ninja import Field, Schema
 from rollcall.api.schemas import PersonDetail
 from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
 from rollcall.events.records import EventRecord
+from rollcall.interchange.importing.jsonl_records import MAX_NUMBER
 from rollcall.interchange.records import JSONL_SCHEMA, PersonRecord
 from rollcall.lib.countries import ISO_CODES
 from rollcall.lib.dates import DatePrecision
@@ -89,7 +90,7 @@ def _json_schema(hint: object, where: str, key: str, given: dict[object, object]
     if typing.is_typeddict(origin or hint):
         return _object_schema(hint, where)
     if hint is int:
-        return {"type": "integer", "minimum": 0}
+        return {"type": "integer", "minimum": 0, "maximum": MAX_NUMBER}
     schema: JsonSchema = {"type": "string"}
     if (where, key) in CODED_IN:
         schema["enum"] = CODED_IN[where, key]

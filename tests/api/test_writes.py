@@ -262,6 +262,12 @@ def test_a_record_whose_own_events_disagree_is_refused_whole(
         ({"schema": "rollcall.person/1", "id": "x", "names": []}, ["body", "names"], "at least"),
         (record(colour="red"), ["body", "colour"], "unknown field"),
         (record(birth="2999"), ["body", "birth"], "future"),
+        (record(note="a\x00b"), ["body", "note"], "NUL"),
+        (
+            record(events=[{"type": "sentence", "term_months": 10**20}]),
+            ["body", "events", 0, "term_months"],
+            "whole number",
+        ),
         (
             record(events=[{"type": "arrest", "date": "2024-13-01"}]),
             ["body", "events", 0, "date"],

@@ -28,6 +28,9 @@ from rollcall.people.choices import Gender, NameKind, Publication, Visibility
 from rollcall.sources.models import SourceKind
 from rollcall.sources.records import SourceRecord
 
+# The largest number the registry's columns hold on every database (a positive integer column):
+# a larger one failed on writing, after the whole file had been read as fine.
+MAX_NUMBER = 2_147_483_647
 _TEXT = {"note": 100_000, "regime": 100, "court": 300, "recognised_by": 200}
 _SOURCE_TEXT = {"url": 2000, "title": 500, "publisher": 300, "quote": 100_000}
 
@@ -152,8 +155,8 @@ class _Reporter:
         value = data.get(key)
         if value is None:
             return None
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            self(where, "must be a whole number ≥ 0 or null")
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_NUMBER:
+            self(where, f"must be a whole number from 0 to {MAX_NUMBER}, or null")
             return None
         return value
 
