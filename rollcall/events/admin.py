@@ -33,14 +33,15 @@ from rollcall.events.validation import (
     country_problem,
     name_problems,
     person_problems,
+    source_problems,
 )
 from rollcall.lib.admin import RegistryAdmin, RegistryInline
 from rollcall.people.admin import CitizenshipInline, ExternalIdInline, NameInline, PersonAdmin
 from rollcall.people.choices import Publication
 from rollcall.people.models import Person, PersonName
 from rollcall.people.publishing import publication_problems
-from rollcall.sources.admin import CitationAdmin
-from rollcall.sources.models import Citation
+from rollcall.sources.admin import CitationAdmin, SourceAdmin
+from rollcall.sources.models import Citation, Source
 
 # The event's own date is a fact that happened; a sentence's `term_ends_on` looks ahead.
 EVENT_PAST_DATES = ("date",)
@@ -193,3 +194,15 @@ class CheckedCitationAdmin(CitationAdmin):
     """Registered here, as the person admin is: the rule its form asks lives above sources."""
 
     form = CitationForm
+
+
+class SourceForm(CheckedForm[Source]):
+    def problems(self, record: Source) -> list[Problem]:
+        return source_problems(record)
+
+
+@admin.register(Source)
+class CheckedSourceAdmin(SourceAdmin):
+    """Registered here, as citations are: its form asks a rule that lives above sources."""
+
+    form = SourceForm

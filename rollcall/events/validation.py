@@ -44,7 +44,7 @@ from rollcall.lib.dates import (
     period_end,
 )
 from rollcall.people.models import Person, PersonName
-from rollcall.sources.models import Citation
+from rollcall.sources.models import Citation, Source
 
 
 @dataclass(frozen=True)
@@ -520,6 +520,38 @@ def citation_problems(citation: Citation) -> list[Problem]:
     ]
 
 
+def source_problems(source: Source, today: date | None = None) -> list[Problem]:
+    """A source someone can find again, and a stored text that still holds what is quoted
+    from it: a text edited after facts cited it must not leave their evidence behind."""
+    problems = future_date_problem(
+        "published_on", source.published_on, source.published_precision, today
+    )
+    if source.retrieved_at is not None:
+        problems += future_date_problem("retrieved_at", source.retrieved_at.date(), today=today)
+    if not (source.url or source.title or source.text):
+        problems.append(Problem("url", _("Give the source's address, its title, or its text.")))
+    if source.pk is not None and source.text:
+        lost = [
+            quote
+            for quote in Citation.objects.filter(source_id=source.pk)
+            .exclude(quote="")
+            .values_list("quote", flat=True)
+            if quote not in source.text
+        ]
+        if lost:
+            problems.append(
+                Problem(
+                    "text",
+                    _(
+                        "%(count)s citation(s) quote words this text no longer holds, e.g. "
+                        "%(quote)s: keep them in the text, or change those citations first."
+                    )
+                    % {"count": len(lost), "quote": repr(lost[0][:80])},
+                )
+            )
+    return problems
+
+
 __all__ = [
     "Problem",
     "article_problems",
@@ -529,4 +561,5 @@ __all__ = [
     "future_date_problem",
     "name_problems",
     "person_problems",
+    "source_problems",
 ]

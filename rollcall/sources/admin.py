@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from django.contrib import admin
 from django.db import models
 
 from rollcall.lib.admin import RegistryAdmin
 from rollcall.sources.models import Citation, Source
 
 
-@admin.register(Source)
 class SourceAdmin(RegistryAdmin[Source]):
+    """Registered by events/admin.py, whose form also refuses a text that loses what citations
+    quote from it."""
+
     list_display = ["title", "publisher", "published_on", "kind"]
     search_fields = ["title", "url", "publisher"]
     readonly_fields = ["sha256"]

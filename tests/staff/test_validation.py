@@ -29,6 +29,7 @@ from rollcall.events.validation import (
     event_problems,
     name_problems,
     person_problems,
+    source_problems,
 )
 from rollcall.people.models import Person, PersonName
 from rollcall.sources.models import Citation, Source
@@ -297,6 +298,20 @@ def test_a_quote_not_in_the_sources_text_is_refused(losik: Person) -> None:
     assert fields(citation_problems(invented)) == ["quote"]
     misplaced = Citation(source=source, fact=losik, quote="Ihar Losik", start=3, end=13)
     assert fields(citation_problems(misplaced)) == ["start"]
+
+
+def test_a_source_nobody_can_find_again_is_refused() -> None:
+    assert fields(source_problems(Source(kind="article"), today=TODAY)) == ["url"]
+    assert source_problems(Source(title="Court record 1-234/2021"), today=TODAY) == []
+
+
+def test_a_sources_text_that_loses_a_quoted_passage_is_refused(losik: Person) -> None:
+    source = Source.objects.create(title="Losik sentenced", text="Ihar Losik was sentenced.")
+    Citation.objects.create(source=source, fact=losik, quote="Ihar Losik was sentenced")
+    source.text = "Ihar Losik was released."
+    (problem,) = source_problems(source, today=TODAY)
+    assert problem.field == "text"
+    assert "Ihar Losik was sentenced" in problem.message
 
 
 # Collective events
