@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 
 from rollcall.api import serialize
 from rollcall.api.schemas import PeopleFilters
+from rollcall.events.models import CustodyInterval
 from rollcall.events.status import status_is
 from rollcall.people.models import Person
 from rollcall.people.search import search_people
@@ -28,7 +29,9 @@ def filter_people(filters: PeopleFilters, staff: bool, day: date) -> QuerySet[Pe
     """
     qs: QuerySet[Person] = Person.objects.visible_to(staff)
     if filters.country:
-        qs = qs.filter(custody__country=filters.country).distinct()
+        # A subquery rather than a join, which would need DISTINCT (see `search_people`).
+        held_by = CustodyInterval.objects.filter(country=filters.country).values("person_id")
+        qs = qs.filter(pk__in=held_by)
     # One status per person on `day`: the filter keeps exactly the people whose own
     # `status.value` is the one asked for (the stats' `released` counts differently).
     qs = serialize.person_queryset(qs, day)

@@ -16,8 +16,6 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Max
-
 from rollcall.names import THRESHOLD, NameIndex
 from rollcall.people.models import Person, PersonName
 
@@ -47,10 +45,15 @@ class RegistryIndex:
         self._lock = threading.Lock()
 
     def _latest_version(self) -> tuple[int, object]:
-        # The newest history date as well as id: SQLite may hand out the ids of rolled-back rows
-        # again, but never with the same timestamp.
-        latest = HistoricalPersonName.objects.aggregate(v=Max("history_id"), d=Max("history_date"))
-        return (latest["v"] or 0, latest["d"])
+        # The newest history row's date as well as its id: SQLite may hand out the ids of
+        # rolled-back rows again, but never with the same timestamp. One row read by primary
+        # key: asking MAX() of two columns at once makes SQLite scan the whole table.
+        newest = (
+            HistoricalPersonName.objects.order_by("-history_id")
+            .values_list("history_id", "history_date")
+            .first()
+        )
+        return newest if newest is not None else (0, None)
 
     def refresh(self) -> NameIndex:
         with self._lock:

@@ -5,7 +5,11 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from rollcall.people.matching import registry_index
-from rollcall.people.models import Person
+from rollcall.people.models import Person, PersonName
+
+# Up to this many people whose names contain the text are listed by id; more are left to a
+# subquery, so that a search for "a" does not send the database a list of the whole registry.
+SUBSTRING_IDS = 2000
 
 
 def search_people(qs: QuerySet[Person], query: str) -> QuerySet[Person]:
@@ -16,4 +20,12 @@ def search_people(qs: QuerySet[Person], query: str) -> QuerySet[Person]:
     """
     text = query.strip()
     matched = registry_index.person_pks(text)
-    return qs.filter(Q(names__value__icontains=text) | Q(pk__in=matched)).distinct()
+    # The names containing the text are looked for once, not once for the count and again for
+    # the page; no join on names either, which would need DISTINCT over every annotation.
+    named = PersonName.objects.filter(value__icontains=text).values("person_id")
+    found = list(
+        named.order_by().distinct()[: SUBSTRING_IDS + 1].values_list("person_id", flat=True)
+    )
+    if len(found) > SUBSTRING_IDS:  # a short, common text: let the database keep the list
+        return qs.filter(Q(pk__in=named) | Q(pk__in=matched))
+    return qs.filter(pk__in={*found, *matched})

@@ -16,8 +16,9 @@ shell, a restore) is seen at the next write through Rollcall.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.apps import apps
 from django.core.cache import cache
@@ -35,6 +36,7 @@ CACHE_PREFIX = "rollcall.stats"
 # Long enough that a quiet registry is computed a few times a day, short enough that the cache
 # of a worker asked for many different filters empties itself.
 CACHE_SECONDS = 6 * 3600
+T = TypeVar("T")
 
 
 def current_token() -> str:
@@ -47,6 +49,21 @@ def bump(**_: Any) -> None:
     token = uuid.uuid4().hex
     if not RegistryVersion.objects.filter(pk=1).update(token=token):
         RegistryVersion.objects.create(pk=1, token=token)
+
+
+def per_version(name: str, make: Callable[[], T]) -> T:
+    """`make()` as of the registry's current version: made once per version, then read.
+
+    For what a page derives from the whole registry and the version alone decides (the list of
+    holding states a filter offers): `name` must say everything else the value depends on.
+    """
+    key = f"{CACHE_PREFIX}:{current_token()}:{name}"
+    found: T | None = cache.get(key)
+    if found is not None:
+        return found
+    made = make()
+    cache.set(key, made, CACHE_SECONDS)
+    return made
 
 
 def cached_compute(

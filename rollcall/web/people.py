@@ -51,6 +51,7 @@ from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.people.choices import NameKind
 from rollcall.people.models import Person, PersonName
 from rollcall.sources.models import Citation
+from rollcall.stats.freshness import per_version
 
 # What the search page sorts by (`?sort=`); every order ends on the person's id, so a page of
 # results never shifts between two requests of the same registry.
@@ -105,7 +106,13 @@ def _sortable(qs: QuerySet[Person]) -> QuerySet[Person]:
 
 def _selected(params: PeoplePage, request: HttpRequest, day: date) -> QuerySet[Person]:
     qs = _sortable(filter_people(params, is_staff(request), day))
-    return qs.order_by(*SORTS[params.sort or "name"])
+    # A row shows names, holding states and the annotated status and dates: the API's loading
+    # of every event, article and citation would be fetched for nothing.
+    return (
+        qs.order_by(*SORTS[params.sort or "name"])
+        .prefetch_related(None)
+        .prefetch_related("names", "custody")
+    )
 
 
 def _query(params: PeoplePage, **changes: object) -> str:
@@ -118,8 +125,13 @@ def _query(params: PeoplePage, **changes: object) -> str:
 
 def _countries(staff: bool) -> list[str]:
     """The holding states of the people a reader may see, for the country filter."""
-    held = CustodyInterval.objects.filter(person__in=Person.objects.visible_to(staff))
-    return sorted(set(held.exclude(country="").values_list("country", flat=True)))
+
+    def make() -> list[str]:
+        held = CustodyInterval.objects.filter(person__in=Person.objects.visible_to(staff))
+        codes = held.exclude(country="").order_by().values_list("country", flat=True).distinct()
+        return sorted(codes)
+
+    return per_version(f"countries:{'staff' if staff else 'public'}", make)
 
 
 @require_safe
