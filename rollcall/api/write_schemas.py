@@ -72,7 +72,11 @@ CODED_IN = {
     ("events", "type"): EventType.values,
     ("citizenships", "country"): COUNTRIES,
 }
-PARTIAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+# A year from 1000, a month 01-12, a day 01-31 (a date that is no day of the calendar, or one
+# still to come, is the reader's to refuse).
+PARTIAL_DATE = r"^[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+# Text that must say something: not empty, not only spaces.
+SOME_TEXT = {"minLength": 1, "pattern": r"\S"}
 DATES = {"birth", "date", "published_on"}
 
 
@@ -121,7 +125,11 @@ def _object_schema(typed: object, where: str) -> JsonSchema:
 
 def person_record_schema() -> JsonSchema:
     schema = _object_schema(PersonRecord, "")
-    schema["properties"]["schema"] = {"type": "string", "enum": [JSONL_SCHEMA]}
+    properties = schema["properties"]
+    properties["schema"] = {"type": "string", "enum": [JSONL_SCHEMA]}
+    properties["id"].update(SOME_TEXT, maxLength=200)
+    properties["names"]["minItems"] = 1
+    properties["names"]["items"]["properties"]["value"].update(SOME_TEXT, maxLength=300)
     schema["description"] = (
         "A person record of the JSON Lines import format (`rollcall.person/1`): what "
         "`rollcall export --format jsonl` writes for one person, one line of a file "

@@ -263,6 +263,7 @@ def test_a_record_whose_own_events_disagree_is_refused_whole(
         (record(colour="red"), ["body", "colour"], "unknown field"),
         (record(birth="2999"), ["body", "birth"], "future"),
         (record(note="a\x00b"), ["body", "note"], "NUL"),
+        (record(sources={}), ["body", "sources"], "must be a list"),
         (
             record(events=[{"type": "sentence", "term_months": 10**20}]),
             ["body", "events", 0, "term_months"],

@@ -161,7 +161,10 @@ class _Reporter:
         return value
 
     def items(self, data: dict[str, object], key: str, where: str) -> list[dict[str, object]]:
-        value = data.get(key) or []
+        value = data.get(key)
+        if value is None:
+            return []
+        # Not `or []`: an object, "" or false where a list belongs is a mistake to report.
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             self(where, "must be a list of objects")
             return []
