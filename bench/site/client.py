@@ -81,3 +81,31 @@ async def drive(
     )
     result.seconds = time.perf_counter() - started
     return result
+
+
+async def once(route: str, host: str, port: int, paths: Sequence[str], clients: int) -> Result:
+    """Every path asked for exactly once, by `clients` clients sharing the list: first visits.
+
+    What a page costs when nothing about it is cached yet (as after a write to the registry),
+    as opposed to `drive`, which asks for the same sample again and again.
+    """
+    result = Result(route, 0.0)
+    queue = list(reversed(paths))
+
+    async def client() -> None:
+        while queue:
+            path = queue.pop()
+            started = time.perf_counter()
+            try:
+                status = await get(host, port, path)
+            except OSError as error:
+                status = type(error).__name__
+            if status == "200":
+                result.latencies.append(time.perf_counter() - started)
+            else:
+                result.errors[status] = result.errors.get(status, 0) + 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    result.seconds = time.perf_counter() - started
+    return result

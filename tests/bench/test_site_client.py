@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from bench.site.client import drive
+from bench.site.client import drive, once
 
 
 class _Pages(BaseHTTPRequestHandler):
@@ -45,3 +45,12 @@ def test_every_answer_is_timed_or_counted_as_an_error_within_the_time_given(port
     assert 0.5 <= result.seconds < 2.0
     assert result.rate == len(result.latencies) / result.seconds
     assert 0 < result.quantile(0.50) <= result.quantile(0.95)
+
+
+def test_first_visits_ask_for_each_path_exactly_once(port: int) -> None:
+    paths = ["/ok", "/missing", "/ok", "/ok", "/missing"]
+    result = asyncio.run(once("first", "127.0.0.1", port, paths, 2))
+
+    assert len(result.latencies) == 3
+    assert result.errors == {"404": 2}
+    assert result.seconds > 0
