@@ -13,6 +13,7 @@ COMMANDS = {
     "serve": "serve the site and the API (gunicorn); --demo loads the demo registry",
     "migrate": "create or upgrade the database schema",
     "createuser": "create an editor, reviewer or admin",
+    "resetotp": "remove a user's two-factor devices (a lost phone)",
     "createtoken": "print a new API token for a staff user; list or revoke their tokens",
     "import": "import a CSV or JSON Lines file, all or nothing",
     "export": "export the public registry as CSV, JSON Lines or FollowTheMoney",

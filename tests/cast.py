@@ -26,6 +26,8 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from rollcall.accounts.roles import ensure_group
 from rollcall.collective.models import CollectiveEvent
@@ -67,15 +69,31 @@ def person(
 def staff_user(username: str, role: str) -> User:
     """A staff user in a role's group, as `rollcall createuser NAME --role ROLE` makes one.
 
-    No usable password: tests log in with `Client.force_login`, and hashing a password per test
-    would cost more than the rest of the cast together.
+    No usable password: tests log in with `log_in` (`Client.force_login`), and hashing a
+    password per test would cost more than the rest of the cast together.
+
+    An admin also has a confirmed two-factor device, as every admin must before reaching a staff
+    page (docs/security.md); `log_in` passes its second step.
     """
     user = User.objects.create_user(username=username, is_staff=True)
     user.is_superuser = role == "admin"
     user.set_unusable_password()
     user.save()
     user.groups.add(ensure_group(role))
+    if role == "admin":
+        TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     return user
+
+
+def log_in(client: Client, user: User) -> None:
+    """Log the client in as the user, past the second step for a user with a two-factor device,
+    as if they had given its code (tests of the login pages give real codes)."""
+    client.force_login(user)
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is not None:
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
 
 
 # The kinds of people record, and the roles, in the order tests report them.
@@ -141,7 +159,7 @@ class Cast:
         client = Client()
         user = self.users[role]
         if user is not None:
-            client.force_login(user)
+            log_in(client, user)
         return client
 
 

@@ -154,7 +154,41 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _ROOT = re.compile(r"<svg\b[^>]*>")
 _ID = re.compile(r'\bid="([^"]+)"')
 _URL_REF = re.compile(r"url\(#([^)]+)\)")
-_STYLE_ALL = re.compile(r"(?<=<style type=\"text/css\">)\*\{")
+_STYLESHEET = re.compile(r'<style type="text/css">\*\{([^}]*)\}</style>')
+_STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
+# The CSS properties matplotlib writes in style attributes, each of which SVG also takes as an
+# attribute of its own (a presentation attribute), which the page's Content-Security-Policy
+# allows where it forbids inline styles (docs/security.md).
+PRESENTATION_ATTRIBUTES = frozenset(
+    {
+        "clip-path",
+        "clip-rule",
+        "color",
+        "display",
+        "dominant-baseline",
+        "fill",
+        "fill-opacity",
+        "fill-rule",
+        "font-family",
+        "font-size",
+        "font-style",
+        "font-variant",
+        "font-weight",
+        "letter-spacing",
+        "opacity",
+        "shape-rendering",
+        "stroke",
+        "stroke-dasharray",
+        "stroke-dashoffset",
+        "stroke-linecap",
+        "stroke-linejoin",
+        "stroke-miterlimit",
+        "stroke-opacity",
+        "stroke-width",
+        "text-anchor",
+        "visibility",
+    }
+)
 _HREF = re.compile(r'(\bxlink:href|\bhref)="#([^"]+)"')
 
 
@@ -168,8 +202,12 @@ def _accessible(document: str, chart_id: str, title: str, description: str) -> s
     body = _ID.sub(lambda m: f'id="{chart_id}-{m.group(1)}"', body)
     body = _URL_REF.sub(lambda m: f"url(#{chart_id}-{m.group(1)})", body)
     body = _HREF.sub(lambda m: f'{m.group(1)}="#{chart_id}-{m.group(2)}"', body)
-    # Its stylesheet's `*` rule would apply to the whole page once inline: kept to the chart.
-    body = _STYLE_ALL.sub(f"#{chart_id} *{{", body)
+    # No inline style (the site's policy forbids them): the stylesheet's one rule, `*{…}`, is set
+    # on the root for every element to inherit, and each style attribute becomes attributes.
+    stylesheet = _STYLESHEET.search(body)
+    inherited = _as_attributes(stylesheet.group(1)) if stylesheet else ""
+    body = _STYLESHEET.sub("", body)
+    body = _STYLE_ATTRIBUTE.sub(lambda m: _as_attributes(m.group(1)), body)
     root = _ROOT.search(body)
     if root is None:
         raise ValueError("matplotlib wrote no <svg> element")
@@ -178,11 +216,24 @@ def _accessible(document: str, chart_id: str, title: str, description: str) -> s
         f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
         f' class="chart" role="img" id="{chart_id}"'
         f' viewBox="{viewbox.group(1) if viewbox else "0 0 518 245"}"'
-        f' aria-labelledby="{chart_id}-title {chart_id}-desc">'
+        f' aria-labelledby="{chart_id}-title {chart_id}-desc"{inherited}>'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
     )
     return opening + body[root.end() :].strip()
+
+
+def _as_attributes(declarations: str) -> str:
+    """`fill: #fff; stroke-width: 0.8` as ` fill="#fff" stroke-width="0.8"`."""
+    attributes = []
+    for declaration in declarations.split(";"):
+        name, _, value = (part.strip() for part in declaration.partition(":"))
+        if not name:
+            continue
+        if name not in PRESENTATION_ATTRIBUTES:
+            raise ValueError(f"matplotlib wrote a style with no SVG attribute of its own: {name}")
+        attributes.append(f' {name}="{value}"')
+    return "".join(attributes)
 
 
 __all__ = ["Chart", "svg"]

@@ -2,7 +2,17 @@ from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from rollcall.web import collective, feeds, letters, people, review, staff, stats_views, views
+from rollcall.web import (
+    collective,
+    feeds,
+    letters,
+    login,
+    people,
+    review,
+    staff,
+    stats_views,
+    views,
+)
 
 app_name = "web"
 urlpatterns = [
@@ -23,11 +33,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": feeds.SITEMAPS}, name="sitemap"),
     path("robots.txt", feeds.robots, name="robots"),
     # Staff: logging in, and reviewing what articles report
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="web/login.html"),
-        name="login",
-    ),
+    path("login/", login.login, name="login"),
+    path("login/code/", login.login_code, name="login-code"),
+    path("login/two-factor/", login.enrol, name="enrol"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("review/", review.articles, name="review"),
     path("review/<int:source_id>/", review.article, name="review-article"),

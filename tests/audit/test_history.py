@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import Client
 
 from rollcall.audit.changes import changes
-from tests.cast import person
+from tests.cast import log_in, person, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,9 +28,9 @@ def test_it_lists_creation_and_each_change_with_its_fields() -> None:
 
 
 def test_it_records_who_made_a_change_through_the_site(client: Client) -> None:
-    admin = User.objects.create_superuser("admin", password="a-long-password-1")
+    admin = staff_user("admin", "admin")
     p = person("Ihar Losik", uid="audit-2")
-    client.force_login(admin)
+    log_in(client, admin)
     response = client.post(
         f"/admin/people/person/{p.pk}/change/",
         {

@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 from django.contrib.auth.models import User
 from django.http import HttpResponse
 from django.test import Client
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 PASSWORD = "a-long-admin-password-1"
 
@@ -104,15 +106,27 @@ def forms(html: str) -> list[Form]:
 
 
 def admin_client() -> Client:
-    """A browser-like client logged in to the admin as a superuser, CSRF checks on."""
+    """A browser-like client logged in to the admin as a superuser, CSRF checks on: the password,
+    then setting up the two-factor device every admin must have, with a code from its key."""
     User.objects.create_superuser("admin", password=PASSWORD)
     client = Client(enforce_csrf_checks=True)
-    (login,) = forms(client.get("/admin/login/").content.decode())
+    response = client.get("/admin/", follow=True)
+    login = _form_with(response, "password")
     data = login.data()
     data.update(username=["admin"], password=[PASSWORD])
-    response = client.post("/admin/login/", data)
+    response = client.post(login.attrs["action"], data, follow=True)
+    enrol = _form_with(response, "code")
+    data = enrol.data()
+    device = TOTPDevice.objects.get(user__username="admin", confirmed=False)
+    data.update(code=[f"{totp(device.bin_key):06d}"])
+    response = client.post(enrol.attrs["action"], data)
     assert response.status_code == 302, "the admin login was refused"
+    assert client.get("/admin/").status_code == 200
     return client
+
+
+def _form_with(response: HttpResponse, has: str) -> Form:
+    return next(f for f in forms(response.content.decode()) if has in f.data())
 
 
 def page_form(client: Client, url: str, has: str) -> Fields:
