@@ -245,3 +245,19 @@ def test_an_editor_cannot_publish_by_posting_the_field(cast: Cast) -> None:
     draft.refresh_from_db()
     assert draft.note == "checked the spelling"
     assert draft.publication == "draft"
+
+
+def test_a_new_persons_events_are_judged_against_the_birth_date_typed_with_them(
+    cast: Cast,
+) -> None:
+    editor = cast.client("editor")
+    data = page_form(editor, "/admin/people/person/add/", has="uid")
+    data.update(uid=["new-born"], birth_date=["2005-05-01"], birth_precision=["day"])
+    add_inline_row(data, "names", value="Young Person", kind="primary")
+    add_inline_row(data, "events", type="arrest", date="2004-01-01", country="BY")
+
+    response = post(editor, "/admin/people/person/add/", data)
+
+    assert response.status_code == 200
+    assert "before the person was born" in response.content.decode()
+    assert not Person.objects.filter(uid="new-born").exists()
