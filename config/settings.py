@@ -6,7 +6,9 @@ below, so a typo fails loudly at start-up instead of silently falling back to a 
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -170,6 +172,9 @@ def database_from_url(url: str) -> dict[str, object]:
                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
             ),
         }
+        # A worker keeps its connection between requests: opening one (with the PRAGMAs above)
+        # costs more than most pages served from the page cache.
+        config["CONN_MAX_AGE"] = 600
         # Tests run on a real SQLite file (not :memory:), as production does.
         test_name = os.environ.get("ROLLCALL_TEST_SQLITE", str(BASE_DIR / "test.sqlite3"))
         config["TEST"] = {"NAME": test_name}
@@ -213,6 +218,9 @@ AXES_CLIENT_IP_CALLABLE = "rollcall.web.security.client_address"
 AXES_LOCKOUT_CALLABLE = "rollcall.web.login.locked_out"
 # A right password forgives the user's own earlier typos at that address.
 AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept only while they count (the cool-off); successful logins are not kept
+# at all: a registry that is seized or leaks must not also tell where its staff log in from.
+AXES_DISABLE_ACCESS_LOG = True
 # Two-factor login (TOTP): the name an authenticator app shows beside the codes; the admin never
 # shows a device's secret.
 OTP_TOTP_ISSUER = os.environ.get("ROLLCALL_TOTP_ISSUER", "Rollcall")
@@ -295,15 +303,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-# The default cache holds figures per registry version (docs/stats.md); `pages` holds visitors'
-# whole pages per registry version (docs/site.md, "Page cache"), bounded in entries per worker.
+
+def shared_cache_dir(database: dict[str, object]) -> Path:
+    """Where the workers of one site share what they computed: one directory per database, so
+    that two sites on one machine (a demo and a test server) never answer from each other's."""
+    explicit = os.environ.get("ROLLCALL_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    identity = "|".join(str(database.get(key, "")) for key in ("ENGINE", "NAME", "HOST", "PORT"))
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"rollcall-cache-{digest}"
+
+
+# `shared` holds the figures and the visitors' pages made for each registry version
+# (docs/stats.md "Cached figures", docs/site.md "Page cache"): files, so that every gunicorn
+# worker reads what one of them made, bounded in entries.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "rollcall-pages",
+    "shared": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(shared_cache_dir(DATABASES["default"])),
         "TIMEOUT": 6 * 3600,
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("ROLLCALL_PAGE_CACHE_ENTRIES", "2000"))},
+        "OPTIONS": {"MAX_ENTRIES": envint("ROLLCALL_CACHE_ENTRIES", 5000, minimum=10)},
     },
 }
 

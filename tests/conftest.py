@@ -85,7 +85,7 @@ def _empty_caches() -> None:
     Cached entries are keyed on the registry's version, which a test's rolled-back writes return
     to an earlier value: an entry made in one test must not answer the next.
     """
-    for alias in ("default", "pages"):
+    for alias in ("default", "shared"):
         caches[alias].clear()
 
 

@@ -4,7 +4,7 @@ The rule (docs/stats.md, "Cached figures"): every write to the registry changes
 `RegistryVersion.token` in its own transaction, and cached figures are keyed on the token (with
 the date and the filters). A request reads the token first and then the figures for it, so it
 never gets figures older than the last write committed before it began, in any worker: the
-token lives in the database all workers share, the figures in each worker's cache.
+token lives in the database all workers share, and so do the figures (the `shared` cache).
 
 Writes are seen through the models' post_save, post_delete and m2m_changed signals for every
 model of the registry apps, and through `rollcall.lib.signals.registry_written`, which the bulk
@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from django.apps import apps
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -34,6 +34,8 @@ from rollcall.stats.queries import Stats, compute
 # The apps whose records the figures (and the pages around them) are made of.
 REGISTRY_APPS = ("sources", "people", "events", "collective")
 CACHE_PREFIX = "rollcall.stats"
+# Shared by the server's workers (config/settings.py): one computes, every one reads.
+CACHE_ALIAS = "shared"
 # Long enough that a quiet registry is computed a few times a day, short enough that the cache
 # of a worker asked for many different filters empties itself.
 CACHE_SECONDS = 6 * 3600
@@ -67,11 +69,11 @@ def per_version(name: str, make: Callable[[], T]) -> T:
     holding states a filter offers): `name` must say everything else the value depends on.
     """
     key = f"{CACHE_PREFIX}:{current_token()}:{name}"
-    found: T | None = cache.get(key)
+    found: T | None = caches[CACHE_ALIAS].get(key)
     if found is not None:
         return found
     made = make()
-    cache.set(key, made, CACHE_SECONDS)
+    caches[CACHE_ALIAS].set(key, made, CACHE_SECONDS)
     return made
 
 
@@ -85,11 +87,11 @@ def cached_compute(
     token = current_token()  # first: figures computed after it are at least this fresh
     day = as_of or date.today()
     key = f"{CACHE_PREFIX}:{token}:{day.isoformat()}:{country}:{series}:{from_}"
-    found = cache.get(key)
+    found = caches[CACHE_ALIAS].get(key)
     if isinstance(found, Stats):
         return found
     stats = compute(day, country, series, from_)
-    cache.set(key, stats, CACHE_SECONDS)
+    caches[CACHE_ALIAS].set(key, stats, CACHE_SECONDS)
     return stats
 
 

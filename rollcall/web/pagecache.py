@@ -12,8 +12,8 @@ Only what any visitor would be given is cached, and only for visitors:
 - GET and HEAD, answered 200 with no cookie set and no `private` or `no-store` in
   `Cache-Control` (the login page, the admin and anything marked `never_cache` stay out).
 
-Each gunicorn worker keeps its own store (the `pages` cache, bounded in entries: docs/site.md
-"Page cache"), so a page is rendered at most once per worker and version.
+The store (the `shared` cache: files the server's workers share, bounded in entries; docs/site.md
+"Page cache") holds a page once per version, whichever worker made it.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from django.utils import translation
 
 from rollcall.stats.freshness import current_token
 
-CACHE_ALIAS = "pages"
+CACHE_ALIAS = "shared"
 # Says whether a visitor's page came from the store ("hit") or was rendered ("miss").
 HIT_HEADER = "X-Rollcall-Page-Cache"
 
