@@ -310,7 +310,10 @@ def shared_cache_dir(database: dict[str, object]) -> Path:
     explicit = os.environ.get("ROLLCALL_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    identity = "|".join(str(database.get(key, "")) for key in ("ENGINE", "NAME", "HOST", "PORT"))
+    place = dict(database)
+    if str(place.get("ENGINE", "")).endswith("sqlite3"):  # a relative file: in which directory
+        place["NAME"] = os.path.abspath(str(place.get("NAME", "")))
+    identity = "|".join(str(place.get(key, "")) for key in ("ENGINE", "NAME", "HOST", "PORT"))
     digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
     return Path(tempfile.gettempdir()) / f"rollcall-cache-{digest}"
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import urllib.request
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
 from rollcall.people.models import PersonName
 from rollcall.web.pagecache import HIT_HEADER
 from tests.cast import Cast
+from tests.conftest import served
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +88,16 @@ def test_an_api_answer_is_stored_for_visitors_but_not_for_a_bearer_of_a_token(ca
     assert fetch(Client(), "/api/v1/stats")[2] == "hit"
     bearer = Client(headers={"Authorization": "Bearer not-a-token"})
     assert bearer.get("/api/v1/stats").get(HIT_HEADER) is None
+
+
+def test_the_servers_workers_share_one_store_so_a_page_is_made_once(tmp_path: Path) -> None:
+    """Ten visits in turn to `rollcall serve` with its two workers: one page made, nine read.
+
+    With a store per worker, the visits the other worker took would each start with a miss.
+    """
+    with served(tmp_path, "--demo", "--workers", "2") as base_url:
+        seen = []
+        for _ in range(10):
+            with urllib.request.urlopen(f"{base_url}/collective/") as answer:  # noqa: S310
+                seen.append(answer.headers[HIT_HEADER])
+    assert seen == ["miss"] + ["hit"] * 9
