@@ -23,6 +23,7 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
+from django.urls import reverse
 
 from rollcall.events.custody import writing_events
 from rollcall.events.forms import CheckedForm, EventForm, TimelineFormSet
@@ -150,6 +151,11 @@ class PersonForm(CheckedForm[Person]):
 class PersonWithEventsAdmin(PersonAdmin):
     form = PersonForm
     inlines = [CheckedNameInline, ExternalIdInline, CitizenshipInline, EventInline]
+
+    def view_on_site(self, obj: Person) -> str:
+        # The staff page rather than the public one: it shows drafts and hidden people too,
+        # with their history.
+        return reverse("web:staff-person", args=[obj.uid])
 
     def save_related(
         self, request: HttpRequest, form: ModelForm[Person], formsets: Any, change: bool

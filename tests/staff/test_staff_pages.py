@@ -4,6 +4,8 @@ to every staff role; visitors are sent to log in."""
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 
 from rollcall.people.publishing import set_publication
 from tests.cast import PEOPLE, STAFF, Cast
@@ -78,10 +80,13 @@ def test_the_staff_page_is_never_cached(cast: Cast) -> None:
 
 
 def test_a_logged_in_user_without_staff_rights_is_refused(cast: Cast) -> None:
-    from django.contrib.auth.models import User
-    from django.test import Client
-
     outsider = User.objects.create_user("outsider")
     client = Client()
     client.force_login(outsider)
     assert client.get("/staff/people/cast-hidden/").status_code == 403
+
+
+def test_the_admins_person_page_links_to_the_staff_page(cast: Cast) -> None:
+    hidden = cast.people["hidden"]
+    page = cast.client("editor").get(f"/admin/people/person/{hidden.person.pk}/change/")
+    assert f'href="/staff/people/{hidden.uid}/"' in page.content.decode()
