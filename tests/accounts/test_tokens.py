@@ -14,10 +14,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from rollcall.accounts.models import LAST_USED_RESOLUTION, MARK, ApiToken
-from tests.cast import staff_user
+from tests.cast import log_in, staff_user
 from tests.conftest import rollcall_env, run_rollcall
 
 PASSWORD = "a long editor password"
@@ -180,3 +181,25 @@ def test_its_last_use_is_written_at_most_once_a_minute() -> None:
     assert later is not None
     assert later > first
     assert later <= timezone.now()
+
+
+@pytest.mark.django_db
+def test_admins_see_every_token_by_its_prefix_and_revoke_it_in_the_admin() -> None:
+    stored, token = ApiToken.issue(staff_user("rita", "editor"))
+    admin = Client()
+    log_in(admin, staff_user("ada", "admin"))  # an admin passes the second step too
+    page = admin.get("/admin/accounts/apitoken/").content.decode()
+    assert f"{MARK}{stored.prefix}…" in page
+    assert stored.hash not in page
+    assert token not in page
+    admin.post("/admin/accounts/apitoken/", {"action": "revoke", "_selected_action": [stored.pk]})
+    assert ApiToken.find(token) is None
+
+
+@pytest.mark.django_db
+def test_editors_and_reviewers_do_not_see_tokens_in_the_admin() -> None:
+    ApiToken.issue(staff_user("rita", "editor"))
+    for role in ("editor", "reviewer"):
+        client = Client()
+        log_in(client, staff_user(f"{role}-1", role))
+        assert client.get("/admin/accounts/apitoken/").status_code == 403
