@@ -139,9 +139,13 @@ def add_event(request: HttpRequest, person_id: Path[PersonId]) -> Status[dict[st
     require(request, "events.add_event", "add events")
     person = _person(person_id)
     record = _checked(read_event, _body(request))
-    event = record_event(person, record)
-    _refuse([_at([], p) for p in event_problems(event, _articles(record["articles"]))])
     with writing_events(people=[person.pk]):
+        # The person's row locked first: two events written at once are each judged against
+        # the other, not both against the timeline before either (PostgreSQL; SQLite writes
+        # one transaction at a time anyway).
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        event = record_event(person, record)
+        _refuse([_at([], p) for p in event_problems(event, _articles(record["articles"]))])
         write_event(person, record, reason=REASON)
     return Status(201, _shown(person.uid))
 
