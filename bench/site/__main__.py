@@ -154,14 +154,15 @@ def served(args: argparse.Namespace, env: dict[str, str], scratch: Path) -> Iter
 
 
 def measure(args: argparse.Namespace, port: int) -> list[tuple[Result, Result]]:
-    """Per route: its first visits (each path once, one client per worker: nothing cached yet
-    but what the process holds), then C clients asking for the same paths for S seconds."""
+    """Per route: its first visits (each path once, one client per worker: no page made yet),
+    then C clients asking for the same paths for S seconds.
+
+    No request warms the workers first: `rollcall serve` loads the name index, the views and
+    the chart library before forking them (rollcall/web/warmup.py), so what a first visit costs
+    is the page's own cost.
+    """
     results = []
     for route, paths in routes(args.seed, args.people, args.events_per_person).items():
-        # One request per worker first, so that a worker's start-up (loading the name index,
-        # importing the chart library) is not counted as a page's cost.
-        for _ in range(args.workers):
-            asyncio.run(get(HOST, port, paths[-1]))
         first = asyncio.run(once(route, HOST, port, paths, args.workers))
         steady = asyncio.run(drive(route, HOST, port, paths, args.clients, args.seconds))
         results.append((first, steady))

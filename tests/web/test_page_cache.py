@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import urllib.request
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from django.test import Client
 
 from rollcall.people.models import PersonName
 from rollcall.web.pagecache import HIT_HEADER
+from tests.api.test_writes import record
 from tests.cast import Cast
-from tests.conftest import served
+from tests.conftest import run_rollcall, served
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +103,27 @@ def test_the_servers_workers_share_one_store_so_a_page_is_made_once(tmp_path: Pa
             with urllib.request.urlopen(f"{base_url}/collective/") as answer:  # noqa: S310
                 seen.append(answer.headers[HIT_HEADER])
     assert seen == ["miss"] + ["hit"] * 9
+
+
+def test_a_person_imported_while_the_server_runs_is_found_by_every_worker(tmp_path: Path) -> None:
+    """The workers start with the name index the server loaded before forking them; a person
+    imported after that is found by the next search, whichever worker answers it, and the
+    search pages stored before the import are not served again."""
+    added = tmp_path / "added.jsonl"
+    added.write_text(json.dumps(record("imported-later")) + "\n")
+
+    def found() -> list[tuple[str, list[str]]]:
+        answers = []
+        for _ in range(6):  # sequential requests: both workers answer some
+            with urllib.request.urlopen(f"{base_url}/api/v1/match?name=Hanna+Sidarenka") as a:  # noqa: S310
+                answers.append(
+                    (a.headers[HIT_HEADER], [c["person_id"] for c in json.load(a)["candidates"]])
+                )
+        return answers
+
+    with served(tmp_path, "--demo", "--workers", "2") as base_url:
+        assert all("imported-later" not in ids for _, ids in found())
+        run_rollcall(tmp_path, "import", str(added))
+        after = found()
+    assert after[0][0] == "miss"
+    assert all("imported-later" in ids for _, ids in after)

@@ -52,6 +52,9 @@ class Command(BaseCommand):
             bind,
             "--workers",
             str(options["workers"]),
+            # Load the application (and with it the name index, rollcall.web.warmup) once in
+            # the master, before the workers are forked: each starts with it loaded.
+            "--preload",
             "--access-logfile",
             "-",
             "--graceful-timeout",

@@ -1,0 +1,46 @@
+"""Loading what the first visitors would otherwise wait for, once, before the workers start.
+
+`rollcall serve` runs gunicorn with `--preload`: the application is loaded in gunicorn's master
+process, which then forks its workers. Whatever is loaded here is then in every worker from its
+first request, shared with the master until a worker writes to it: the registry's name index
+(a search's first seconds at 100,000 people), the views and what they import, the message
+catalogs and the chart library (a few seconds in all).
+
+The index is only a head start: before answering, it still checks the registry for names
+written since and takes them in (`rollcall.people.matching`), so a worker forked from an old
+master never answers from old names.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, connections
+from django.urls import get_resolver
+from django.utils import translation
+
+from rollcall.people.matching import registry_index
+
+log = logging.getLogger(__name__)
+
+
+def warm_up() -> None:
+    # Imported for its side effect: matplotlib and the SVG backend, loaded once.
+    from rollcall.web import charts  # noqa: F401
+
+    # The URL configuration imports every view and what they use (the exporters, the API's
+    # schemas): two seconds Django would otherwise spend on a worker's first request.
+    get_resolver().url_patterns  # noqa: B018 - read for its side effect
+    for code, _name in settings.LANGUAGES:  # each language's message catalogs, parsed once
+        with translation.override(code):
+            translation.gettext("Rollcall")
+
+    try:
+        registry_index.refresh()
+    except DatabaseError as error:  # an unmigrated or unreachable database: each worker will try
+        log.warning("the name index was not loaded before start-up: %s", error)
+    finally:
+        # A connection opened here would be shared by every forked worker: close it, so that
+        # each opens its own.
+        connections.close_all()
