@@ -39,6 +39,7 @@ HOST = "127.0.0.1"
 P95_TARGET_MS = 100.0
 RATE_TARGET = 200.0
 RATE_ROUTES = {"home", "search", "api search"}
+STATIC_ROUTE = "static file"
 SAMPLE = 200  # distinct people and names asked for on the person and search routes
 START_TIMEOUT = 300.0
 
@@ -85,6 +86,9 @@ def routes(seed: int, count: int, per_person: int) -> dict[str, list[str]]:
         "api search": [f"/api/v1/people?{urlencode({'q': name})}" for name in names],
         "api person": [f"/api/v1/people/{quote(p.uid)}" for p in sample],
         "api stats": ["/api/v1/stats"],
+        # Not a target: the ceiling, a static file (whitenoise, before any view) through the
+        # same server, connections and load generator on the same cores.
+        STATIC_ROUTE: ["/static/web/site.css"],
     }
 
 
@@ -197,6 +201,8 @@ def report(args: argparse.Namespace, results: list[tuple[Result, Result]], build
             f"{r.route:<12} {cold50:>9.1f} {cold95:>9.1f}  "
             f"{len(r.latencies):>9} {r.rate:>8.1f} {p50:>8.1f} {p95:>8.1f}  {failed}"
         )
+        if r.route == STATIC_ROUTE:
+            continue
         if not p95 <= P95_TARGET_MS:
             missed.append(f"{r.route}: p95 {p95:.0f} ms > {P95_TARGET_MS:.0f} ms")
         if r.route in RATE_ROUTES and r.rate < RATE_TARGET:
