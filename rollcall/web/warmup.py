@@ -32,9 +32,9 @@ def warm_up() -> None:
     # The URL configuration imports every view and what they use (the exporters, the API's
     # schemas): two seconds Django would otherwise spend on a worker's first request.
     get_resolver().url_patterns  # noqa: B018 - read for its side effect
-    for code, _name in settings.LANGUAGES:  # each language's message catalogs, parsed once
-        with translation.override(code):
-            translation.gettext("Rollcall")
+    for code, _name in settings.LANGUAGES:  # activating parses the language's catalogs, once
+        translation.activate(code)
+    translation.deactivate()
 
     try:
         registry_index.refresh()
