@@ -32,7 +32,8 @@ from urllib.parse import quote, urlencode
 
 from bench.registry.postgres import free_port, fresh_database, throwaway_cluster
 from bench.registry.synthetic import DEFAULT_SEED, people, write_csv_file
-from bench.site.client import Result, drive, get, once
+from bench.site import wrk
+from bench.site.client import Summary, drive, get, once
 
 HOST = "127.0.0.1"
 # The targets the site is held to on a 2-core machine (docs/benchmarks.md).
@@ -58,6 +59,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument(
         "--pg-url", default=os.environ.get("ROLLCALL_BENCH_PG_URL"), help="an existing server"
+    )
+    parser.add_argument(
+        "--client",
+        choices=["wrk", "python"],
+        default="wrk" if wrk.available() else "python",
+        help="the steady state's load generator: wrk (in C, when installed: the default) or the "
+        "Python client",
     )
     parser.add_argument(
         "--keep",
@@ -158,7 +166,7 @@ def served(args: argparse.Namespace, env: dict[str, str], scratch: Path) -> Iter
         log.close()
 
 
-def measure(args: argparse.Namespace, port: int) -> list[tuple[Result, Result]]:
+def measure(args: argparse.Namespace, port: int) -> list[tuple[Summary, Summary]]:
     """Per route: its first visits (each path once, one client per worker: no page made yet),
     then C clients asking for the same paths for S seconds.
 
@@ -168,20 +176,27 @@ def measure(args: argparse.Namespace, port: int) -> list[tuple[Result, Result]]:
     """
     results = []
     for route, paths in routes(args.seed, args.people, args.events_per_person).items():
-        first = asyncio.run(once(route, HOST, port, paths, args.workers))
-        steady = asyncio.run(drive(route, HOST, port, paths, args.clients, args.seconds))
+        first = Summary.of(asyncio.run(once(route, HOST, port, paths, args.workers)))
+        if args.client == "wrk":
+            steady = wrk.drive(route, HOST, port, paths, args.clients, args.seconds)
+        else:
+            steady = Summary.of(
+                asyncio.run(drive(route, HOST, port, paths, args.clients, args.seconds))
+            )
         results.append((first, steady))
         print(f"  measured {route}", file=sys.stderr, flush=True)
     return results
 
 
-def report(args: argparse.Namespace, results: list[tuple[Result, Result]], build_s: float) -> None:
+def report(
+    args: argparse.Namespace, results: list[tuple[Summary, Summary]], build_s: float
+) -> None:
     load = os.getloadavg()[0]
     print(
         f"Rollcall site benchmark: synthetic registry (seed {args.seed}), {args.people:,} people, "
         f"~{args.people * args.events_per_person:,} events, {args.engine}; "
         f"rollcall serve with {args.workers} gunicorn workers; {args.clients} clients × "
-        f"{args.seconds:g} s per route on loopback; {os.cpu_count()} CPUs, "
+        f"{args.seconds:g} s per route on loopback ({args.client} client); {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}; built in {build_s:.0f} s; load average {load:.1f}"
     )
     print(
@@ -191,15 +206,14 @@ def report(args: argparse.Namespace, results: list[tuple[Result, Result]], build
     )
     missed = []
     for first, r in results:
-        p50, p95 = r.quantile(0.50) * 1000, r.quantile(0.95) * 1000
+        p50, p95 = r.p50 * 1000, r.p95 * 1000
         errors = {
             k: r.errors.get(k, 0) + first.errors.get(k, 0) for k in {*r.errors, *first.errors}
         }
         failed = ", ".join(f"{k}×{v}" for k, v in sorted(errors.items())) or "-"
-        cold50, cold95 = first.quantile(0.50) * 1000, first.quantile(0.95) * 1000
         print(
-            f"{r.route:<12} {cold50:>9.1f} {cold95:>9.1f}  "
-            f"{len(r.latencies):>9} {r.rate:>8.1f} {p50:>8.1f} {p95:>8.1f}  {failed}"
+            f"{r.route:<12} {first.p50 * 1000:>9.1f} {first.p95 * 1000:>9.1f}  "
+            f"{r.answered:>9} {r.rate:>8.1f} {p50:>8.1f} {p95:>8.1f}  {failed}"
         )
         if r.route == STATIC_ROUTE:
             continue

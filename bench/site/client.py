@@ -109,3 +109,30 @@ async def once(route: str, host: str, port: int, paths: Sequence[str], clients: 
     await asyncio.gather(*(client() for _ in range(clients)))
     result.seconds = time.perf_counter() - started
     return result
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the report prints of a run, whichever load generator made it (seconds)."""
+
+    route: str
+    answered: int  # with status 200
+    seconds: float
+    p50: float
+    p95: float
+    errors: dict[str, int]
+
+    @property
+    def rate(self) -> float:
+        return self.answered / self.seconds if self.seconds else 0.0
+
+    @classmethod
+    def of(cls, result: Result) -> Summary:
+        return cls(
+            result.route,
+            len(result.latencies),
+            result.seconds,
+            result.quantile(0.50),
+            result.quantile(0.95),
+            dict(result.errors),
+        )

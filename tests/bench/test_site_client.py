@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from bench.site import wrk
 from bench.site.client import drive, once
 
 
@@ -54,3 +55,14 @@ def test_first_visits_ask_for_each_path_exactly_once(port: int) -> None:
     assert len(result.latencies) == 3
     assert result.errors == {"404": 2}
     assert result.seconds > 0
+
+
+def test_wrk_counts_what_was_answered_and_what_was_not(port: int) -> None:
+    """wrk (installed by scripts/test) asks for the paths in turn: about as many found as not."""
+    summary = wrk.drive("mixed", "127.0.0.1", port, ["/ok", "/missing"], 4, 1)
+
+    assert summary.answered > 0
+    assert summary.errors.keys() == {"non_2xx_3xx"}
+    assert abs(summary.answered - summary.errors["non_2xx_3xx"]) <= max(8, summary.answered // 5)
+    assert 0.9 <= summary.seconds < 3.0
+    assert 0 < summary.p50 <= summary.p95
