@@ -298,7 +298,8 @@ def test_the_console_script_exits_with_the_contract_codes(tmp_path, write_file):
     assert refused.stderr.splitlines() == [
         f"{bad}:2: detained_on: '2021-13-45' is not a calendar date"
     ]
-    assert cli("import", str(bad), "--mapping", "m.yml").returncode == 2
+    assert cli("import", str(bad), "--no-such-option").returncode == 2
+    assert cli("import", str(bad), "--mapping", "missing.toml").returncode == 1
     good = write_file("good.csv", GOOD)
     done = cli("import", str(good))
     assert done.returncode == 0, done.stderr

@@ -1,0 +1,120 @@
+"""`rollcall import FILE --mapping MAPPING`: a list in its own shape, through the JSON Lines path.
+
+The mapping is checked whole first, then every row is read and checked; only a file without a
+single problem reaches `import_records`, the JSON Lines writer, in one transaction. So a mapped
+list is imported all or nothing, and importing it again updates the people it created (found by
+the id the mapping makes) instead of creating them twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rollcall.interchange.importing import BadInput, Outcome, Problem, import_records, read_record
+from rollcall.interchange.mapping.person import RowReport, build_record
+from rollcall.interchange.mapping.rows import SourceTable, read_table
+from rollcall.interchange.mapping.spec import MappingSpec
+from rollcall.interchange.records import PersonRecord
+from rollcall.people.models import Person
+
+
+@dataclass
+class MappedImport:
+    outcome: Outcome
+    rows: int
+    # Values the mapping lets the import leave empty (`if_unreadable = "leave_empty"`), each at
+    # its line: printed as notices, not problems.
+    notices: list[Problem] = field(default_factory=list)
+
+
+def read_mapped(path: Path, mapping: MappingSpec) -> tuple[list[PersonRecord], list[Problem]]:
+    """Every row as a checked person record, and the notices; BadInput listing every problem."""
+    table = read_table(path, mapping.source)
+    problems = _missing_columns(table, mapping)
+    if problems:
+        raise BadInput(problems)
+    records: list[PersonRecord] = []
+    notices: list[Problem] = []
+    seen: dict[str, int] = {}
+    order = {column: position for position, column in enumerate(table.columns)}
+    for row in table.rows:
+        report = RowReport(row.line)
+        data = build_record(mapping, row, report)
+        try:
+            record = read_record(data)
+        except BadInput as bad:
+            report.problems += [Problem(row.line, p.column, p.message) for p in bad.problems]
+        else:
+            uid = record["id"]
+            if uid in seen:
+                where = mapping.id.column or "id"
+                hint = (
+                    "" if mapping.id.column else "; add a column to id.hash that tells them apart"
+                )
+                report.problems.append(
+                    Problem(row.line, where, f"same id {uid!r} as line {seen[uid]}{hint}")
+                )
+            seen.setdefault(uid, row.line)
+            records.append(record)
+        # A row's problems in the order of its columns, as the user reads the row.
+        problems += sorted(report.problems, key=lambda p: order.get(p.column, len(order)))
+        notices += sorted(report.notices, key=lambda p: order.get(p.column, len(order)))
+    if problems:
+        raise BadInput(problems)
+    return records, notices
+
+
+def import_mapped(
+    path: Path, mapping: MappingSpec, *, label: str, draft: bool, dry_run: bool
+) -> MappedImport:
+    records, notices = read_mapped(path, mapping)
+    records = [_keeping_registry_state(record, mapping) for record in _with_stored(records)]
+    outcome = import_records(records, label=label, draft=draft, dry_run=dry_run)
+    return MappedImport(outcome, len(records), notices)
+
+
+def _with_stored(records: list[PersonRecord]) -> list[tuple[PersonRecord, dict[str, str] | None]]:
+    uids = [record["id"] for record in records]
+    stored: dict[str, dict[str, str]] = {}
+    for offset in range(0, len(uids), 500):
+        people = Person.objects.filter(uid__in=uids[offset : offset + 500])
+        for uid, publication, visibility, note in people.values_list(
+            "uid", "publication", "visibility", "note"
+        ):
+            stored[uid] = {"publication": publication, "visibility": visibility, "note": note}
+    return [(record, stored.get(record["id"])) for record in records]
+
+
+def _keeping_registry_state(
+    pair: tuple[PersonRecord, dict[str, str] | None], mapping: MappingSpec
+) -> PersonRecord:
+    """What the registry decided about a person the list names again is not the list's to undo:
+    publication always, and visibility and the note unless the mapping reads them. A person
+    hidden for their safety stays hidden when their group's list is imported again."""
+    record, stored = pair
+    if stored is None:
+        return record
+    kept: PersonRecord = {**record, "publication": stored["publication"]}
+    for key in ("visibility", "note"):
+        if key not in mapping.fields:
+            kept[key] = stored[key]
+    return kept
+
+
+def _missing_columns(table: SourceTable, mapping: MappingSpec) -> list[Problem]:
+    """Columns the mapping reads that the file lacks: a misspelt column would drop a field."""
+    if mapping.source.format == "json":
+        return []  # JSON records may leave keys out; a missing key is an empty cell
+    problems = []
+    for key, column in mapping.columns():
+        if column not in table.columns:
+            problems.append(
+                Problem(
+                    1,
+                    "header",
+                    f"no column {column!r} (named by {key}); the file's columns are "
+                    f"{', '.join(table.columns)}",
+                )
+            )
+    return problems

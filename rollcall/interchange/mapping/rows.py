@@ -1,0 +1,138 @@
+"""Reading a list's rows in its own shape: CSV with its delimiter and encoding, or JSON objects
+found by a record path. Each row comes with the line (CSV) or record number (JSON) problems name.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rollcall.interchange.importing.problems import BadInput, Problem
+from rollcall.interchange.mapping.spec import SourceSpec
+
+Cell = str | list[str]
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    line: int
+    cells: dict[str, Cell]
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    columns: list[str]  # the header's columns (CSV) or every key any record has (JSON)
+    rows: list[SourceRow]
+
+
+def read_table(path: Path, source: SourceSpec) -> SourceTable:
+    """Every row of the file; BadInput when the file cannot be read as the mapping says."""
+    raw = path.read_bytes()
+    if source.format == "json":
+        return _json_table(raw, source.record_path)
+    return _csv_table(raw, source)
+
+
+def _csv_table(raw: bytes, source: SourceSpec) -> SourceTable:
+    encoding = "utf-8-sig" if source.encoding.lower().replace("_", "-") == "utf-8" else None
+    try:
+        text = raw.decode(encoding or source.encoding)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BadInput(
+            [
+                Problem(
+                    line,
+                    "encoding",
+                    f"byte {raw[error.start]:#04x} is not {source.encoding} "
+                    "(set source.encoding in the mapping to the file's encoding)",
+                )
+            ]
+        ) from None
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=source.delimiter)
+    header = next(reader, None)
+    if header is None:
+        raise BadInput([Problem(1, "header", "the file is empty; the first line names columns")])
+    columns = [column.strip() for column in header]
+    problems: list[Problem] = []
+    rows: list[SourceRow] = []
+    line = reader.line_num + 1
+    for cells in reader:
+        if any(cell.strip() for cell in cells):
+            if len(cells) != len(columns):
+                problems.append(
+                    Problem(line, "row", f"has {len(cells)} fields, the header has {len(columns)}")
+                )
+            rows.append(SourceRow(line, dict(zip(columns, cells, strict=False))))
+        line = reader.line_num + 1
+    if problems:
+        raise BadInput(problems)
+    return SourceTable(columns, rows)
+
+
+def _json_table(raw: bytes, record_path: str) -> SourceTable:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise BadInput([Problem(line, "encoding", "not UTF-8 (save the file as UTF-8)")]) from None
+    except json.JSONDecodeError as error:
+        raise BadInput([Problem(error.lineno, "json", f"invalid JSON: {error.msg}")]) from None
+    found = _walk(data, [step for step in record_path.split(".") if step])
+    if found is None:
+        raise BadInput(
+            [Problem(1, "json", f"no list of objects at record path {record_path or '(top)'!r}")]
+        )
+    columns: dict[str, None] = {}
+    rows: list[SourceRow] = []
+    problems: list[Problem] = []
+    for number, item in enumerate(found, start=1):
+        if not isinstance(item, dict):
+            problems.append(Problem(number, "json", "record is not a JSON object"))
+            continue
+        cells: dict[str, Cell] = {}
+        for key, value in item.items():
+            columns[key] = None
+            cells[key] = _cell(value)
+        rows.append(SourceRow(number, cells))
+    if problems:
+        raise BadInput(problems)
+    return SourceTable(list(columns), rows)
+
+
+def _walk(data: object, steps: list[str]) -> list[object] | None:
+    """The records at the path: `people`, `data.people`, `features[].properties`."""
+    items: list[object] = [data]
+    for step in steps:
+        each = step.endswith("[]")
+        key = step.removesuffix("[]")
+        found: list[object] = []
+        for item in items:
+            if not isinstance(item, dict) or key not in item:
+                return None
+            value = item[key]
+            if each:
+                if not isinstance(value, list):
+                    return None
+                found.extend(value)
+            else:
+                found.append(value)
+        items = found
+    if any(step.endswith("[]") for step in steps):
+        return items
+    return list(items[0]) if isinstance(items[0], list) else None
+
+
+def _cell(value: object) -> Cell:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None]
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
