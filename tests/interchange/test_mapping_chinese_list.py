@@ -1,0 +1,108 @@
+"""The list of Chinese political prisoners, imported whole with its shipped mapping by the real
+`rollcall` command into a real SQLite file, and checked against the CSV read independently."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_rollcall
+
+ROOT = Path(__file__).resolve().parents[2]
+LIST = ROOT / "tests" / "interchange" / "data" / "chinese-political-prisoners.csv"
+MAPPING = ROOT / "mappings" / "chinese-political-prisoners.toml"
+_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+
+
+def partial(text: str) -> str | None:
+    """The date as the list gives it, if it is one (a day must be in the calendar)."""
+    if not _PARTIAL.match(text):
+        return None
+    try:
+        date(int(text[:4]), int(text[5:7] or 1), int(text[8:10] or 1))
+    except ValueError:
+        return None
+    return text
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    workdir = tmp_path_factory.mktemp("chinese-list")
+    run_rollcall(workdir, "migrate")
+    outputs = [
+        run_rollcall(workdir, "import", str(LIST), "--mapping", str(MAPPING)),
+        run_rollcall(workdir, "export", "--format", "jsonl"),
+        run_rollcall(workdir, "import", str(LIST), "--mapping", str(MAPPING)),
+        run_rollcall(workdir, "export", "--format", "jsonl"),
+    ]
+    return workdir, outputs
+
+
+def test_every_row_of_the_list_is_read_and_becomes_a_published_person(imported):
+    _, (first, export, _, _) = imported
+    assert first.strip() == (
+        f"{LIST}: 926 rows read; 926 new, 0 updated, 0 unchanged, 3 values left empty"
+    )
+    assert len(export.splitlines()) == 926
+
+
+def test_importing_the_list_again_creates_nothing_and_changes_nothing(imported):
+    _, (_, export, again, export_again) = imported
+    assert again.strip() == (
+        f"{LIST}: 926 rows read; 0 new, 0 updated, 926 unchanged, 3 values left empty"
+    )
+    assert export_again == export
+
+
+def test_every_person_has_the_lists_dates_sentence_place_and_sources(imported):
+    _, (_, export, _, _) = imported
+    records = [json.loads(line) for line in export.splitlines()]
+    by_key = {(r["names"][0]["value"], r["birth"]): r for r in records}
+    with LIST.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 926
+    assert len(by_key) == 926, "name and birth tell every person of the list apart"
+    unreadable_births = 0
+    for row in rows:
+        birth = partial(row["Date of Birth"])
+        unreadable_births += bool(row["Date of Birth"]) and birth is None
+        record = by_key.pop((row["Name"], birth))
+        assert record["names"] == [
+            {"value": row["Name"], "script": "zh-Hans", "kind": "primary", "sources": []}
+        ]
+        assert record["gender"] == row["Gender"]
+        assert record["note"] == f"Place: {row['Place']}"
+        urls = sorted(set(row["Source"].split()))
+        assert sorted(s["url"] for s in record["sources"]) == urls
+        events = {e["type"]: e for e in record["events"]}
+        assert len(events) == len(record["events"]), "one event of each kind"
+        for event in record["events"]:
+            assert event["country"] == "CN"
+            assert sorted(s["url"] for s in event["sources"]) == urls
+        died = row["Date of Death"]
+        if died:
+            assert (events["death"]["date"], events["death"]["date_precision"]) == (
+                died,
+                _PRECISION[len(died)],
+            )
+        sentence = row["Sentence"]
+        if sentence == "detention":
+            assert events["arrest"]["date"] is None
+            assert "sentence" not in events
+            continue
+        assert "arrest" not in events
+        kind = {"life": "life", "death": "death_penalty", "unknown": ""}.get(sentence, "term")
+        assert events["sentence"]["sentence_kind"] == kind
+        if len(sentence) == 10:
+            assert events["sentence"]["term_ends_on"] == sentence
+        elif kind == "term":
+            assert events["sentence"]["term_ends_on"] is None
+            assert events["sentence"]["note"] == f"the term ends in {sentence}"
+    assert by_key == {}
+    assert unreadable_births == 3
