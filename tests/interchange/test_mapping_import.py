@@ -301,3 +301,16 @@ def test_a_dry_run_counts_the_people_and_writes_nothing(write_file, russian, run
     assert result.out.strip().endswith("1 new, 0 updated, 0 unchanged (dry run: nothing written)")
     assert table_counts() == before
     assert not Event.objects.exists()
+
+
+def test_a_bad_json_record_is_named_by_the_line_it_starts_on(write_file, run):
+    mapping = write_file("geo.toml", GEOJSON_MAPPING)
+    people = [{"name": "Ihar Losik", "born": "1992"}, {"name": "Ina", "born": "soon"}]
+    features = [{"properties": person} for person in people]
+    path = write_file("list.json", json.dumps({"features": features}, indent=2))
+    result = run("import_list", str(path), "--mapping", str(mapping))
+    assert result.code == 1
+    assert result.lines == [
+        f"{path}:10: born: 'soon' is not a date in any of the formats %d %B %Y, %B %Y, %Y "
+        "(fields.birth.formats)"
+    ]

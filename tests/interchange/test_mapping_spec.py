@@ -114,3 +114,25 @@ def test_dates_are_read_by_the_first_pattern_that_reads_them_whole(text, formats
 def test_a_day_that_is_not_in_the_calendar_is_no_date(tmp_path):
     with pytest.raises(ValueError, match="'1954-02-29' is not a date in any of the formats"):
         read_date("1954-02-29", ("%Y-%m-%d", "%Y-%m", "%Y"))
+
+
+def test_month_names_in_the_lists_language_are_read_through_the_months_table(tmp_path):
+    path = tmp_path / "list.toml"
+    path.write_text(
+        GOOD + '[dates]\nformats = ["%d %B %Y", "%B %Y"]\n'
+        '[dates.months]\n"сентября" = 9\n"сентябрь" = 9\n"верасня" = 9\n'
+        '[fields.detained_on]\ncolumn = "Задержан"\n',
+        encoding="utf-8",
+    )
+    spec = load_mapping(path).fields["detained_on"]
+    for text, iso in (
+        ("7 сентября 2021", "2021-09-07"),
+        ("7 Верасня 2021", "2021-09-07"),
+        ("Сентябрь 2021", "2021-09"),
+    ):
+        assert read_date(text, spec.formats, spec.months).iso() == iso
+
+
+def test_a_month_number_out_of_the_calendar_is_refused_at_its_key(tmp_path):
+    lines = problems_of(tmp_path, GOOD + '[dates.months]\n"брумера" = 13\n')
+    assert lines == ["list.toml: dates.months.брумера: must be a month number from 1 to 12, e.g. 9"]

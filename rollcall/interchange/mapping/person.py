@@ -255,7 +255,7 @@ class _Reader:
             return None
         spec = self.mapping.fields[target]
         try:
-            when = read_date(text, spec.formats)
+            when = read_date(text, spec.formats, spec.months)
         except ValueError as error:
             self.report.unreadable(spec, f"{error} (fields.{target}.formats)")
             return None
@@ -281,7 +281,7 @@ class _Reader:
             return _Sentence(text)
         spec = self.mapping.fields["sentence"]
         try:
-            return _Sentence("term", read_date(text, spec.formats))
+            return _Sentence("term", read_date(text, spec.formats, spec.months))
         except ValueError:
             words = (*SENTENCE_WORDS, "a date in fields.sentence.formats")
             self.report.unreadable(spec, _untranslated("sentence", text, words))

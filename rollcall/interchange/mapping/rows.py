@@ -1,9 +1,11 @@
 """Reading a list's rows in its own shape: CSV with its delimiter and encoding, or JSON objects
-found by a record path. Each row comes with the line (CSV) or record number (JSON) problems name.
+found by a record path. Each row comes with the line problems name: the CSV row's, or the line a
+JSON record starts on (its number when records share lines, as in JSON written on one line).
 """
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -75,7 +77,9 @@ def _csv_table(raw: bytes, source: SourceSpec) -> SourceTable:
 
 def _json_table(raw: bytes, record_path: str) -> SourceTable:
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
+        json.loads(text)  # checked first: `_Located` reads only valid JSON
+        data = _Located(text).value(0)[0]
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise BadInput([Problem(line, "encoding", "not UTF-8 (save the file as UTF-8)")]) from None
@@ -97,10 +101,60 @@ def _json_table(raw: bytes, record_path: str) -> SourceTable:
         for key, value in item.items():
             columns[key] = None
             cells[key] = _cell(value)
-        rows.append(SourceRow(number, cells))
+        rows.append(SourceRow(getattr(item, "line", number), cells))
     if problems:
         raise BadInput(problems)
+    if len({row.line for row in rows}) < len(rows):
+        # Records sharing a line (JSON written on one line): their numbers tell them apart.
+        rows = [SourceRow(number, row.cells) for number, row in enumerate(rows, start=1)]
     return SourceTable(list(columns), rows)
+
+
+class _Object(dict[str, object]):
+    """A JSON object that knows the line it starts on, so problems name the record's line."""
+
+    line = 0
+
+
+class _Located:
+    """Reads valid JSON as `json.loads` does, objects as `_Object`s with their first line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.decoder = json.JSONDecoder()
+        self.newlines = [i for i, char in enumerate(text) if char == "\n"]
+
+    def _skip(self, at: int) -> int:
+        while self.text[at] in " \t\r\n":
+            at += 1
+        return at
+
+    def value(self, at: int) -> tuple[object, int]:
+        at = self._skip(at)
+        char = self.text[at]
+        if char == "{":
+            found = _Object()
+            found.line = bisect.bisect_left(self.newlines, at) + 1
+            at = self._skip(at + 1)
+            while self.text[at] != "}":
+                key, at = self.decoder.raw_decode(self.text, at)  # a key is a JSON string
+                at = self._skip(self._skip(at) + 1)  # past the colon
+                found[key], at = self.value(at)
+                at = self._skip(at)
+                if self.text[at] == ",":
+                    at = self._skip(at + 1)
+            return found, at + 1
+        if char == "[":
+            items: list[object] = []
+            at = self._skip(at + 1)
+            while self.text[at] != "]":
+                item, at = self.value(at)
+                items.append(item)
+                at = self._skip(at)
+                if self.text[at] == ",":
+                    at = self._skip(at + 1)
+            return items, at + 1
+        return self.decoder.raw_decode(self.text, at)
 
 
 def _walk(data: object, steps: list[str]) -> list[object] | None:

@@ -57,6 +57,7 @@ class FieldSpec:
     values: dict[str, str] = field(default_factory=dict)  # casefolded cell -> registry word
     separator: str = ""
     formats: tuple[str, ...] = DEFAULT_FORMATS
+    months: dict[str, int] = field(default_factory=dict)  # the list's month words -> 1..12
     if_unreadable: str = "refuse"
     script: str = ""
     kind: str = ""
@@ -137,14 +138,16 @@ class _Checker:
         source = self.source(self.table(data, "source", ""))
         identity = self.identity(self.table(data, "id", ""))
         dates = self.table(data, "dates", "")
-        self.known(dates, ("formats",), "dates.")
+        self.known(dates, ("formats", "months"), "dates.")
         formats = self.formats(dates, "dates.") or DEFAULT_FORMATS
+        months = self.months(self.table(dates, "months", "dates."))
         fields = self.table(data, "fields", "")
         self.known(fields, tuple(TARGETS), "fields.")
         specs: dict[str, FieldSpec] = {}
         for target in TARGETS:
             if target in fields:
-                spec = self.field(target, self.table(fields, target, "fields."), formats)
+                data = self.table(fields, target, "fields.")
+                spec = self.field(target, data, formats, months)
                 if spec is not None:
                     specs[target] = spec
         if "name" not in fields:
@@ -210,8 +213,21 @@ class _Checker:
                 self(f"{at}formats[{n}]", problem)
         return tuple(value)
 
+    def months(self, table: dict[str, object]) -> dict[str, int]:
+        months: dict[str, int] = {}
+        for word, number in table.items():
+            if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= 12:
+                self(f"dates.months.{word}", "must be a month number from 1 to 12, e.g. 9")
+                continue
+            months[word.strip().casefold()] = number
+        return months
+
     def field(
-        self, target: str, data: dict[str, object], formats: tuple[str, ...]
+        self,
+        target: str,
+        data: dict[str, object],
+        formats: tuple[str, ...],
+        months: dict[str, int],
     ) -> FieldSpec | None:
         at = f"fields.{target}."
         kind = TARGETS[target].kind
@@ -238,6 +254,7 @@ class _Checker:
             values=self.translations(target, data, at),
             separator=self.separator(data, at),
             formats=self.formats(data, at) or formats,
+            months=months,
             if_unreadable=unreadable,
             script=self.text(data, "script", at) or "",
             kind=self.choice(
@@ -302,6 +319,6 @@ class _Checker:
             self(key, f"{word!r}; write one of {', '.join(words)}")
         elif kind is Kind.DATE:
             try:
-                read_date(word, spec.formats)
+                read_date(word, spec.formats, spec.months)
             except ValueError as error:
                 self(key, str(error))
