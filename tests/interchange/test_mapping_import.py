@@ -314,3 +314,15 @@ def test_a_bad_json_record_is_named_by_the_line_it_starts_on(write_file, run):
         f"{path}:10: born: 'soon' is not a date in any of the formats %d %B %Y, %B %Y, %Y "
         "(fields.birth.formats)"
     ]
+
+
+def test_a_byte_order_mark_is_no_part_of_the_first_columns_name(write_file, run):
+    mapping = write_file(
+        "m.toml",
+        '[source]\nformat = "csv"\nencoding = "UTF8"\n[id]\ncolumn = "id"\n'
+        '[fields.name]\ncolumn = "name"\n',
+    )
+    path = write_file("l.csv", "\ufeffid,name\nx1,Ales Bialiatski\n")
+    result = run("import_list", str(path), "--mapping", str(mapping))
+    assert result.code == 0, result.err
+    assert Person.objects.get(uid="x1").names.get().value == "Ales Bialiatski"

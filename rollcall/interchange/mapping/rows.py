@@ -6,6 +6,7 @@ JSON record starts on (its number when records share lines, as in JSON written o
 from __future__ import annotations
 
 import bisect
+import codecs
 import csv
 import io
 import json
@@ -39,9 +40,10 @@ def read_table(path: Path, source: SourceSpec) -> SourceTable:
 
 
 def _csv_table(raw: bytes, source: SourceSpec) -> SourceTable:
-    encoding = "utf-8-sig" if source.encoding.lower().replace("_", "-") == "utf-8" else None
+    # A byte-order mark is no part of the first column's name, however UTF-8 is spelt.
+    utf8 = codecs.lookup(source.encoding).name == "utf-8"
     try:
-        text = raw.decode(encoding or source.encoding)
+        text = raw.decode("utf-8-sig" if utf8 else source.encoding)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise BadInput(
