@@ -326,3 +326,10 @@ def test_a_byte_order_mark_is_no_part_of_the_first_columns_name(write_file, run)
     result = run("import_list", str(path), "--mapping", str(mapping))
     assert result.code == 0, result.err
     assert Person.objects.get(uid="x1").names.get().value == "Ales Bialiatski"
+
+
+def test_a_source_that_is_no_url_is_named_once_at_its_column(write_file, russian, run):
+    path = csv_1251(write_file, "17;Иванова Анна;;женский;07.09.2021;пожизненно;;;ovd.info")
+    result = run("import_list", str(path), "--mapping", str(russian))
+    assert result.code == 1
+    assert result.lines == [f"{path}:2: Источник: 'ovd.info' is not an http(s) URL"]

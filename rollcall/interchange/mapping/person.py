@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 
 from rollcall.events.choices import EventType, SentenceKind
+from rollcall.interchange.importing.csv_rows import checked_url
 from rollcall.interchange.importing.problems import Problem
 from rollcall.interchange.mapping.dates import read_date
 from rollcall.interchange.mapping.rows import SourceRow
@@ -240,6 +241,12 @@ class _Reader:
         if kind is Kind.WORD and value not in words:
             self.report.unreadable(spec, _untranslated(target, value, words))
             return ""
+        if kind is Kind.URL:
+            # Checked here, once at its column: the record cites each URL for every event too,
+            # and the record's check would name the same bad URL once per event.
+            return checked_url(
+                value, spec.column, lambda _, message: self.report.unreadable(spec, message)
+            )
         if kind is Kind.COUNTRY:
             try:
                 return clean_country(value)
