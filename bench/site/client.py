@@ -47,22 +47,26 @@ async def get(host: str, port: int, path: str) -> str:
         writer.close()
 
 
+async def _timed(host: str, port: int, path: str, result: Result) -> None:
+    """One request: its latency if answered 200, else its status (or failure) counted."""
+    started = time.perf_counter()
+    try:
+        status = await get(host, port, path)
+    except OSError as error:
+        status = type(error).__name__
+    if status == "200":
+        result.latencies.append(time.perf_counter() - started)
+    else:
+        result.errors[status] = result.errors.get(status, 0) + 1
+
+
 async def _client(
     host: str, port: int, paths: Sequence[str], offset: int, deadline: float, result: Result
 ) -> None:
     n = offset
     while time.perf_counter() < deadline:
-        path = paths[n % len(paths)]
+        await _timed(host, port, paths[n % len(paths)], result)
         n += 1
-        started = time.perf_counter()
-        try:
-            status = await get(host, port, path)
-        except OSError as error:
-            status = type(error).__name__
-        if status == "200":
-            result.latencies.append(time.perf_counter() - started)
-        else:
-            result.errors[status] = result.errors.get(status, 0) + 1
 
 
 async def drive(
@@ -94,16 +98,7 @@ async def once(route: str, host: str, port: int, paths: Sequence[str], clients: 
 
     async def client() -> None:
         while queue:
-            path = queue.pop()
-            started = time.perf_counter()
-            try:
-                status = await get(host, port, path)
-            except OSError as error:
-                status = type(error).__name__
-            if status == "200":
-                result.latencies.append(time.perf_counter() - started)
-            else:
-                result.errors[status] = result.errors.get(status, 0) + 1
+            await _timed(host, port, queue.pop(), result)
 
     started = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
