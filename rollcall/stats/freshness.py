@@ -68,7 +68,7 @@ def per_version(name: str, make: Callable[[], T]) -> T:
     For what a page derives from the whole registry and the version alone decides (the list of
     holding states a filter offers): `name` must say everything else the value depends on.
     """
-    key = f"{CACHE_PREFIX}:{current_token()}:{name}"
+    key = f"{CACHE_PREFIX}:{current_token()}:{name}"  # the token first: what follows is as fresh
     found: T | None = caches[CACHE_ALIAS].get(key)
     if found is not None:
         return found
@@ -84,15 +84,11 @@ def cached_compute(
     from_: date | None = None,
 ) -> Stats:
     """`compute(...)` as of the registry's current version: computed once, then read."""
-    token = current_token()  # first: figures computed after it are at least this fresh
     day = as_of or date.today()
-    key = f"{CACHE_PREFIX}:{token}:{day.isoformat()}:{country}:{series}:{from_}"
-    found = caches[CACHE_ALIAS].get(key)
-    if isinstance(found, Stats):
-        return found
-    stats = compute(day, country, series, from_)
-    caches[CACHE_ALIAS].set(key, stats, CACHE_SECONDS)
-    return stats
+    return per_version(
+        f"figures:{day.isoformat()}:{country}:{series}:{from_}",
+        lambda: compute(day, country, series, from_),
+    )
 
 
 def _registry_models() -> list[type[Model]]:
