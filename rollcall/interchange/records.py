@@ -68,6 +68,7 @@ class PersonRecord(TypedDict):
     visibility: str
     publication: str
     note: str
+    place: str
     names: list[NameRecord]
     external_ids: list[ExternalIdRecord]
     citizenships: list[CitizenshipRecord]
@@ -193,6 +194,7 @@ def person_record(facts: PersonFacts) -> PersonRecord:
         "visibility": person.visibility,
         "publication": person.publication,
         "note": person.note,
+        "place": person.place,
         "names": [
             {
                 "value": n.name.value,

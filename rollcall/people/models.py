@@ -120,6 +120,13 @@ class Person(models.Model):
         max_length=10, choices=Publication.choices, default=Publication.PUBLISHED, db_index=True
     )
     note = models.TextField(blank=True)
+    # Lists name a city without saying what it is to the person (a birthplace, else the prison
+    # or the residence, in the Chinese list): kept as the list gives it, never read as an address.
+    place = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="a place the list associates with the person, as it gives it",
+    )
     # Groups that run letter campaigns publish where to write only on this basis: a letter can
     # cost a prisoner privileges or a family its safety, so the default is never to list anyone.
     accepts_letters = models.BooleanField(

@@ -109,6 +109,7 @@ def rich_registry() -> None:
         birth_date=date(1982, 4, 1),
         birth_precision="month",
         note="Flautist; campaign manager in 2020.",
+        place="Minsk",
     )
     for value, script, kind in (
         ("Maria Kalesnikava", "und-Latn", "primary"),

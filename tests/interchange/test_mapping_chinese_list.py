@@ -77,7 +77,7 @@ def test_every_person_has_the_lists_dates_sentence_place_and_sources(imported):
             {"value": row["Name"], "script": "zh-Hans", "kind": "primary", "sources": []}
         ]
         assert record["gender"] == row["Gender"]
-        assert record["note"] == f"Place: {row['Place']}"
+        assert (record["place"], record["note"]) == (row["Place"], "")
         urls = sorted(set(row["Source"].split()))
         assert sorted(s["url"] for s in record["sources"]) == urls
         events = {e["type"]: e for e in record["events"]}

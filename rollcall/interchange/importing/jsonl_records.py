@@ -31,7 +31,7 @@ from rollcall.sources.records import SourceRecord
 # The largest number the registry's columns hold on every database (a positive integer column):
 # a larger one failed on writing, after the whole file had been read as fine.
 MAX_NUMBER = 2_147_483_647
-_TEXT = {"note": 100_000, "regime": 100, "court": 300, "recognised_by": 200}
+_TEXT = {"note": 100_000, "place": 300, "regime": 100, "court": 300, "recognised_by": 200}
 _SOURCE_TEXT = {"url": 2000, "title": 500, "publisher": 300, "quote": 100_000}
 
 
@@ -177,8 +177,8 @@ class _Reporter:
 
 
 _PERSON_KEYS: tuple[str, ...] = (
-    *("schema", "id", "gender", "birth", "visibility", "publication", "note", "names"),
-    *("external_ids", "citizenships", "events", "sources"),
+    *("schema", "id", "gender", "birth", "visibility", "publication", "note", "place"),
+    *("names", "external_ids", "citizenships", "events", "sources"),
 )
 _EVENT_KEYS: tuple[str, ...] = (
     *("type", "date", "date_precision", "country", "release_kind", "destination"),
@@ -251,6 +251,7 @@ def _check_record(data: dict[str, object], report: _Reporter) -> PersonRecord:
         "publication": report.choice(data, "publication", "publication", Publication.values)
         or Publication.PUBLISHED,
         "note": report.text(data, "note", "note", _TEXT["note"]),
+        "place": report.text(data, "place", "place", _TEXT["place"]),
         "names": sorted(names, key=lambda n: (rank.get(n["kind"], 99), n["value"])),
         "external_ids": sorted(external, key=lambda x: (x["scheme"], x["value"])),
         "citizenships": sorted(citizenships, key=lambda c: c["country"]),

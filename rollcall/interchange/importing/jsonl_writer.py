@@ -80,6 +80,7 @@ def record_person(record: PersonRecord, person: Person | None = None) -> Person:
     person.visibility = record["visibility"]
     person.publication = record["publication"]
     person.note = record["note"]
+    person.place = record["place"]
     person.updated_at = timezone.now()
     return person
 

@@ -79,10 +79,15 @@ def _with_stored(records: list[PersonRecord]) -> list[tuple[PersonRecord, dict[s
     stored: dict[str, dict[str, str]] = {}
     for offset in range(0, len(uids), 500):
         people = Person.objects.filter(uid__in=uids[offset : offset + 500])
-        for uid, publication, visibility, note in people.values_list(
-            "uid", "publication", "visibility", "note"
+        for uid, publication, visibility, note, place in people.values_list(
+            "uid", "publication", "visibility", "note", "place"
         ):
-            stored[uid] = {"publication": publication, "visibility": visibility, "note": note}
+            stored[uid] = {
+                "publication": publication,
+                "visibility": visibility,
+                "note": note,
+                "place": place,
+            }
     return [(record, stored.get(record["id"])) for record in records]
 
 
@@ -90,13 +95,13 @@ def _keeping_registry_state(
     pair: tuple[PersonRecord, dict[str, str] | None], mapping: MappingSpec
 ) -> PersonRecord:
     """What the registry decided about a person the list names again is not the list's to undo:
-    publication always, and visibility and the note unless the mapping reads them. A person
-    hidden for their safety stays hidden when their group's list is imported again."""
+    publication always, and visibility, the note and the place unless the mapping reads them. A
+    person hidden for their safety stays hidden when their group's list is imported again."""
     record, stored = pair
     if stored is None:
         return record
     kept: PersonRecord = {**record, "publication": stored["publication"]}
-    for key in ("visibility", "note"):
+    for key in ("visibility", "note", "place"):
         if key not in mapping.fields:
             kept[key] = stored[key]
     return kept

@@ -104,6 +104,7 @@ def build_record(mapping: MappingSpec, row: SourceRow, report: RowReport) -> dic
         "birth": birth.iso() if birth else None,
         "visibility": read.one("visibility"),
         "note": note,
+        "place": read.one("place"),
         "names": names,
         "external_ids": [],
         "citizenships": [

@@ -60,6 +60,7 @@ TARGETS: dict[str, Target] = {
     "citizenship": Target(Kind.COUNTRY, "citizenships, ISO alpha-2", multiple=True),
     "visibility": Target(Kind.WORD, "who may see the name", words=tuple(Visibility.values)),
     "note": Target(Kind.TEXT, "a note on the person", options=("label",)),
+    "place": Target(Kind.TEXT, "a place the list associates with the person, as it gives it"),
     "detained_on": Target(Kind.DATE, "date of detention (an arrest event)"),
     "sentenced_on": Target(Kind.DATE, "date of the sentence (a sentence event)"),
     "sentence": Target(
