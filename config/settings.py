@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "rollcall.people",
     "rollcall.events",
     "rollcall.collective",
+    "rollcall.duplicates",
     "rollcall.interchange",
     "rollcall.audit",
     "rollcall.accounts",

@@ -10,6 +10,8 @@ history records the new state with the user who decided and the reason "publishe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, PermissionsMixin
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
@@ -24,6 +26,9 @@ UNPUBLISHED = "unpublished"
 # What `rollcall import` writes into the note of a row it holds back as a likely duplicate: a
 # reviewer clears it (or merges the records) before the draft goes public.
 DUPLICATE_FLAG = "possible duplicate of "
+# What else keeps a draft from going public, added by the apps that know it without the people
+# app importing them (the duplicates app: a likely duplicate nobody has decided on yet).
+publication_checks: list[Callable[[Person], list[tuple[str, str]]]] = []
 
 
 class NotPublishable(ValueError):
@@ -56,6 +61,8 @@ def publication_problems(person: Person) -> list[tuple[str, str]]:
                 ),
             )
         )
+    for check in publication_checks:
+        problems += check(person)
     return problems
 
 
