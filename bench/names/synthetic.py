@@ -102,6 +102,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.taken: set[tuple[str, ...]] = set()
         self.people: list[Person] = []
+        self.roots: list[str] = ROOTS  # where look-alike strangers find a root one letter away
         # No synthetic Chinese person may bear a real person's (or real stranger's)
         # name: "Liu Xia" would then be two people with one name.
         for _pid, _use, name, _source in _real_rows():
@@ -305,7 +306,7 @@ class Generator:
             if rng.random() < 0.5:
                 suffix = rng.randrange(len(SUFFIXES))
             else:
-                near = [x for x in ROOTS if x != root and _one_consonant_apart(x, root)]
+                near = [x for x in self.roots if x != root and _one_consonant_apart(x, root)]
                 if not near:
                     return None
                 root = rng.choice(near)

@@ -71,6 +71,13 @@ _PLACEHOLDERS = frozenset("cx")  # skeleton letters for ч and ш/ж
 _CACHE_MAX = 1_000_000
 
 
+def clear_caches() -> None:
+    """Forget every cached verdict (a benchmark measuring a cold start calls this)."""
+    for cache in (_cache, _slip_cache, _edge_cache, _repair_cache):
+        cache.clear()
+    _slip_candidates.clear()
+
+
 def allowance(length: int) -> float:
     """Phonetic distance a word of `length` letters may absorb and still match.
 
