@@ -7,6 +7,7 @@ import json
 import pytest
 
 from rollcall.events.models import Event
+from rollcall.interchange.models import ImportRun
 from rollcall.people.choices import Publication, Visibility
 from rollcall.people.models import Person
 from rollcall.sources.models import Citation
@@ -87,7 +88,11 @@ def test_a_list_in_its_own_columns_words_and_date_formats_becomes_person_records
     result = run("import_list", str(path), "--mapping", str(russian))
 
     assert result.code == 0, result.err
-    assert result.out.strip() == f"{path}: 2 rows read; 2 new, 0 updated, 0 unchanged"
+    run_kept = ImportRun.objects.get()
+    assert result.out.strip() == (
+        f"{path}: 2 rows read; 2 new, 0 updated, 0 unchanged; missing: Латиницей 1, "
+        f"Статьи 1, Учреждение 1; report: /staff/imports/{run_kept.pk}/"
+    )
     anna = Person.objects.get(uid="ovd-17")
     assert anna.gender == "female"
     assert sorted(anna.names.values_list("value", "kind")) == [
@@ -189,7 +194,7 @@ def test_an_unreadable_value_may_be_left_empty_when_the_mapping_says_so(write_fi
         "(fields.birth.formats); left empty"
     ]
     assert "2 new" in result.out
-    assert "1 values left empty" in result.out
+    assert "1 values could not be read (left empty)" in result.out
     assert Person.objects.get(uid="a1").birth_date is None
     assert Person.objects.get(uid="a2").birth_date.year == 1981
 
@@ -298,7 +303,9 @@ def test_a_dry_run_counts_the_people_and_writes_nothing(write_file, russian, run
     before = table_counts()
     path = csv_1251(write_file, "17;Иванова Анна;;женский;07.09.2021;;;;")
     result = run("import_list", str(path), "--mapping", str(russian), "--dry-run")
-    assert result.out.strip().endswith("1 new, 0 updated, 0 unchanged (dry run: nothing written)")
+    assert result.out.split("; missing:")[0].endswith(
+        "1 new, 0 updated, 0 unchanged (dry run: nothing written)"
+    )
     assert table_counts() == before
     assert not Event.objects.exists()
 

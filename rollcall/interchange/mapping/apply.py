@@ -20,15 +20,37 @@ from rollcall.people.models import Person
 
 
 @dataclass
-class MappedImport:
-    outcome: Outcome
-    rows: int
+class MappedRead:
+    """A list read whole: its records, and what its import's report says about its rows."""
+
+    format: str  # the format it was read in: the mapping's, or its extension's
+    records: list[PersonRecord]
     # Values the mapping lets the import leave empty (`if_unreadable = "leave_empty"`), each at
     # its line: printed as notices, not problems.
     notices: list[Problem] = field(default_factory=list)
+    # How many rows left each mapped column empty, in the file's column order.
+    missing: list[tuple[str, int]] = field(default_factory=list)
+    # The text of each line a notice names, as the file has it.
+    texts: dict[int, str] = field(default_factory=dict)
+    # The line each record starts on, for the notices of rows held as likely duplicates.
+    lines: list[int] = field(default_factory=list)
 
 
-def read_mapped(path: Path, mapping: MappingSpec) -> tuple[list[PersonRecord], list[Problem]]:
+@dataclass
+class MappedImport:
+    outcome: Outcome
+    read: MappedRead
+
+    @property
+    def rows(self) -> int:
+        return len(self.read.records)
+
+    @property
+    def notices(self) -> list[Problem]:
+        return self.read.notices
+
+
+def read_mapped(path: Path, mapping: MappingSpec) -> MappedRead:
     """Every row as a checked person record, and the notices; BadInput listing every problem."""
     table = read_table(path, mapping.source)
     problems = _missing_columns(table, mapping)
@@ -62,16 +84,46 @@ def read_mapped(path: Path, mapping: MappingSpec) -> tuple[list[PersonRecord], l
         notices += sorted(report.notices, key=lambda p: order.get(p.column, len(order)))
     if problems:
         raise BadInput(problems)
-    return records, notices
+    texts = {row.line: row.text for row in table.rows}
+    return MappedRead(
+        table.format,
+        records,
+        notices,
+        _missing_cells(table, mapping),
+        {notice.line: texts[notice.line] for notice in notices if notice.line in texts},
+        [row.line for row in table.rows],
+    )
 
 
 def import_mapped(
     path: Path, mapping: MappingSpec, *, label: str, draft: bool, dry_run: bool
 ) -> MappedImport:
-    records, notices = read_mapped(path, mapping)
-    records = [_keeping_registry_state(record, mapping) for record in _with_stored(records)]
-    outcome = import_records(records, label=label, draft=draft, dry_run=dry_run)
-    return MappedImport(outcome, len(records), notices)
+    read = read_mapped(path, mapping)
+    records = [_keeping_registry_state(record, mapping) for record in _with_stored(read.records)]
+    outcome = import_records(
+        records, label=label, draft=draft, dry_run=dry_run, lines=read.lines or None
+    )
+    return MappedImport(outcome, read)
+
+
+def _missing_cells(table: SourceTable, mapping: MappingSpec) -> list[tuple[str, int]]:
+    """How many rows left each column a field is read from empty (a field given as a constant
+    is never missing), in the order of the file's columns."""
+    order = {column: position for position, column in enumerate(table.columns)}
+    columns = sorted(
+        {spec.column for spec in mapping.fields.values() if spec.column},
+        key=lambda column: (order.get(column, len(order)), column),
+    )
+    return [
+        (column, sum(not _filled(row.cells.get(column, "")) for row in table.rows))
+        for column in columns
+    ]
+
+
+def _filled(cell: str | list[str]) -> bool:
+    if isinstance(cell, list):
+        return any(value.strip() for value in cell)
+    return bool(cell.strip())
 
 
 def _with_stored(records: list[PersonRecord]) -> list[tuple[PersonRecord, dict[str, str] | None]]:
@@ -109,14 +161,14 @@ def _keeping_registry_state(
 
 def _missing_columns(table: SourceTable, mapping: MappingSpec) -> list[Problem]:
     """Columns the mapping reads that the file lacks: a misspelt column would drop a field."""
-    if mapping.source.format == "json":
+    if table.format == "json":
         return []  # JSON records may leave keys out; a missing key is an empty cell
     problems = []
     for key, column in mapping.columns():
         if column not in table.columns:
             problems.append(
                 Problem(
-                    1,
+                    table.header_line,
                     "header",
                     f"no column {column!r} (named by {key}); the file's columns are "
                     f"{', '.join(table.columns)}",

@@ -25,18 +25,26 @@ from rollcall.interchange.mapping.targets import (
 )
 from rollcall.lib.countries import clean_country
 
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "xlsx")
 _TOP = ("source", "id", "dates", "fields")
-_SOURCE = {"csv": ("format", "delimiter", "encoding"), "json": ("format", "record_path")}
+_SOURCE = {
+    "csv": ("format", "delimiter", "encoding", "header_row"),
+    "json": ("format", "record_path"),
+    "xlsx": ("format", "sheet", "header_row"),
+}
+# Titles and notes above a header are a few rows; a larger number is a mistake.
+MAX_HEADER_ROW = 1000
 _ID = ("column", "hash", "prefix")
 
 
 @dataclass(frozen=True)
 class SourceSpec:
-    format: str
+    format: str  # "" when the mapping leaves it to the list's extension (`rows.list_format`)
     delimiter: str = ","
     encoding: str = "utf-8"
     record_path: str = ""
+    sheet: str = ""  # XLSX: the sheet's name; "" for the first
+    header_row: int = 1  # CSV and XLSX: the row that names the columns
 
 
 @dataclass(frozen=True)
@@ -158,24 +166,67 @@ class _Checker:
 
     def source(self, data: dict[str, object]) -> SourceSpec:
         kind = self.text(data, "format", "source.")
+        every = tuple(dict.fromkeys(k for keys in _SOURCE.values() for k in keys))
+        if kind is None:
+            # The list's extension will say (.csv, .json, .xlsx): each format's keys may be given.
+            self.known(data, every, "source.")
+            return SourceSpec(
+                "",
+                delimiter=self.delimiter(data),
+                encoding=self.encoding(data),
+                record_path=self.text(data, "record_path", "source.") or "",
+                sheet=self.text(data, "sheet", "source.") or "",
+                header_row=self.header_row(data),
+            )
         if kind not in FORMATS:
-            where = "missing" if kind is None else f"{kind!r} is not a format Rollcall reads"
-            self("source.format", f'{where}; write format = "csv" or format = "json"')
-            self.known(data, tuple({k for keys in _SOURCE.values() for k in keys}), "source.")
+            self(
+                "source.format",
+                f'{kind!r} is not a format Rollcall reads; write "csv", "json" or "xlsx"',
+            )
+            self.known(data, every, "source.")
             return SourceSpec("csv")
         self.known(data, _SOURCE[kind], "source.")
         if kind == "json":
             path = self.text(data, "record_path", "source.") or ""
             return SourceSpec(kind, record_path=path)
+        if kind == "xlsx":
+            sheet = self.text(data, "sheet", "source.") or ""
+            return SourceSpec(kind, sheet=sheet, header_row=self.header_row(data))
+        return SourceSpec(
+            kind,
+            delimiter=self.delimiter(data),
+            encoding=self.encoding(data),
+            header_row=self.header_row(data),
+        )
+
+    def header_row(self, data: dict[str, object]) -> int:
+        value = data.get("header_row", 1)
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 1 <= value <= MAX_HEADER_ROW
+        ):
+            self(
+                "source.header_row",
+                f"must be the number of the row that names the columns, 1 to {MAX_HEADER_ROW}",
+            )
+            return 1
+        return value
+
+    def delimiter(self, data: dict[str, object]) -> str:
         delimiter = self.text(data, "delimiter", "source.") or ","
         if len(delimiter) != 1:
             self("source.delimiter", f'{delimiter!r} is not one character; e.g. ";" or "\\t"')
+        return delimiter
+
+    def encoding(self, data: dict[str, object]) -> str:
         encoding = self.text(data, "encoding", "source.") or "utf-8"
         try:
             codecs.lookup(encoding)
         except LookupError:
             self("source.encoding", f"{encoding!r} is no known encoding; e.g. utf-8, cp1251")
-        return SourceSpec(kind, delimiter=delimiter, encoding=encoding)
+            return "utf-8"
+        return encoding
 
     def identity(self, data: dict[str, object]) -> IdSpec:
         self.known(data, _ID, "id.")

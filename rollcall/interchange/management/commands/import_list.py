@@ -1,19 +1,28 @@
-"""`rollcall import FILE [--dry-run] [--draft] [--mapping MAPPING]`: a person list, all or nothing.
+"""`rollcall import FILE [--dry-run] [--draft] [--mapping MAPPING] [--as USER]`: a person list,
+all or nothing, and its report.
 
 Problems are written one per line as `FILE:LINE: column: problem` (no "CommandError:" prefix) so
 editors and scripts can jump to them; exit code 1 means "fix the file", 2 a wrong command line.
 Rows held for review as likely duplicates of registry people are notices in the same shape on
 stderr, not problems: they were imported (as drafts), so the exit code stays 0. A bad mapping
-is reported as `MAPPING: key: problem`, before a single row of the list is read.
+is reported as `MAPPING: key: problem`, before a single row of the list is read; a file that is
+no list at all (a mapped list that is not the workbook its mapping says) as `FILE: problem`.
+
+After an import, one line on stdout says what it did and what its rows left empty or unreadable,
+and where the staff read the whole report (`rollcall.interchange.runs`). Each run that read a
+file is kept as an `ImportRun`, a refused one too; dry runs are not kept, since they write
+nothing.
 """
 
 from __future__ import annotations
 
 from argparse import ArgumentParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from rollcall.interchange.importing import (
     BadInput,
@@ -23,13 +32,28 @@ from rollcall.interchange.importing import (
     read_csv,
     read_jsonl,
 )
-from rollcall.interchange.mapping import BadMapping, import_mapped, load_mapping
+from rollcall.interchange.mapping import BadMapping, MappingSpec, import_mapped, load_mapping
+from rollcall.interchange.mapping.rows import list_format
+from rollcall.interchange.mapping.workbook import UnreadableList
+from rollcall.interchange.models import ImportRun
+from rollcall.interchange.runs import (
+    Report,
+    RunSource,
+    csv_missing,
+    record_imported,
+    record_missing,
+    record_refused,
+    summary,
+)
+
+# A refused run's problems as kept: (line or None for the whole file, where, what).
+Refusal = list[tuple[int | None, str, str]]
 
 
 class Command(BaseCommand):
     help = (
         "Import a person list (.csv or .jsonl), all or nothing; with --mapping, a list kept in "
-        "another shape (CSV or JSON), described by a mapping file."
+        "another shape (CSV, JSON or XLSX), described by a mapping file."
     )
     # Like `migrate`: an import needs the models only, not the URL configuration and the site.
     requires_system_checks: list[str] = []
@@ -50,74 +74,152 @@ class Command(BaseCommand):
             help="a mapping file (.toml) describing the list's own columns and values "
             "(docs/mapping.md)",
         )
+        parser.add_argument(
+            "--as",
+            dest="user",
+            metavar="USER",
+            help="the staff user the import report names as having run it "
+            "(default: the login name of whoever runs the command)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         name: str = options["file"]
         path = Path(name)
-        suffix = path.suffix.lower()
-        if options["mapping"]:
-            self._import_mapped(path, name, options["mapping"], options)
-            return
-        if suffix not in {".csv", ".jsonl"}:
-            self._fail(
-                [f"{name}: unsupported file type {suffix or '(none)'!r}; expected .csv or .jsonl"]
-            )
-        if not path.is_file():
-            reason = "no such file" if not path.exists() else "not a regular file"
-            self._fail([f"{name}: cannot read: {reason}"])
-        try:
-            outcome = self._import(
-                path, name, suffix, draft=options["draft"], dry_run=options["dry_run"]
-            )
-        except BadInput as bad:
-            self._fail([problem.format(name) for problem in bad.problems])
-        except OSError as error:
-            self._fail([f"{name}: cannot read: {error.strerror or error}"])
-        # Notices, not problems: each held row was imported (as a draft), so the exit code stays 0.
-        for flag in outcome.held:
-            self.stderr.write(flag.notice(name, options["dry_run"]))
-        held = len(outcome.held)
-        self.stdout.write(
-            f"{name}: {outcome.created} new, {outcome.updated} updated, "
-            f"{outcome.unchanged} unchanged"
-            + (f", {held} held for review as possible duplicates" if held else "")
-            + (" (dry run: nothing written)" if options["dry_run"] else "")
+        self.dry_run: bool = options["dry_run"]
+        user = self._user(options["user"])
+        mapping_name: str | None = options["mapping"]
+        self.source = RunSource(
+            path,
+            name,
+            path.suffix.lower().lstrip(".") or "?",
+            Path(mapping_name) if mapping_name else None,
+            user,
+            options["draft"],
         )
+        if mapping_name:
+            self._import_mapped(path, name, mapping_name)
+            return
+        suffix = path.suffix.lower()
+        if suffix not in {".csv", ".jsonl"}:
+            hint = "; a spreadsheet is read with --mapping (docs/mapping.md)" * (suffix == ".xlsx")
+            self._fail(
+                [
+                    f"{name}: unsupported file type {suffix or '(none)'!r}; "
+                    f"expected .csv or .jsonl{hint}"
+                ]
+            )
+        self._need_file(path, name)
+        try:
+            with transaction.atomic():
+                report = self._import(path, name, suffix)
+                run = None if self.dry_run else record_imported(self.source, report)
+        except BadInput as bad:
+            self._refuse(
+                [problem.format(name) for problem in bad.problems],
+                [(p.line, p.column, p.message) for p in bad.problems],
+            )
+        except OSError as error:
+            self._refuse([f"{name}: cannot read: {error.strerror or error}"])
+        self._done(name, report, run)
 
-    def _import_mapped(
-        self, path: Path, name: str, mapping_name: str, options: dict[str, Any]
-    ) -> None:
+    def _import_mapped(self, path: Path, name: str, mapping_name: str) -> None:
         try:
             mapping = load_mapping(Path(mapping_name))
         except BadMapping as bad:
-            self._fail([problem.format(mapping_name) for problem in bad.problems])
+            self._refuse(
+                [problem.format(mapping_name) for problem in bad.problems],
+                [(None, f"{mapping_name}: {p.key}", p.message) for p in bad.problems],
+            )
+        self._need_file(path, name)
+        try:
+            self.source = RunSource(
+                path,
+                name,
+                list_format(path, mapping.source),
+                self.source.mapping,
+                self.source.user,
+                self.source.draft,
+            )
+            with transaction.atomic():
+                report = self._mapped_report(path, name, mapping)
+                run = None if self.dry_run else record_imported(self.source, report)
+        except BadInput as bad:
+            self._refuse(
+                [problem.format(name) for problem in bad.problems],
+                [(p.line, p.column, p.message) for p in bad.problems],
+            )
+        except UnreadableList as unreadable:
+            self._refuse([f"{name}: {unreadable}"])
+        except OSError as error:
+            self._refuse([f"{name}: cannot read: {error.strerror or error}"])
+        for notice in report.unreadable:
+            self.stderr.write(notice.format(name))
+        self._done(name, report, run)
+
+    def _mapped_report(self, path: Path, name: str, mapping: MappingSpec) -> Report:
+        done = import_mapped(
+            path, mapping, label=name, draft=self.source.draft, dry_run=self.dry_run
+        )
+        return Report(
+            done.rows,
+            done.outcome,
+            done.read.missing,
+            done.read.notices,
+            done.read.texts,
+            self._held(done.outcome, name),
+        )
+
+    def _import(self, path: Path, name: str, suffix: str) -> Report:
+        draft = self.source.draft
+        if suffix == ".jsonl":
+            records = read_jsonl(path)
+            outcome = import_records(records, label=name, draft=draft, dry_run=self.dry_run)
+            return Report(
+                len(records), outcome, record_missing(records), held=self._held(outcome, name)
+            )
+        rows = read_csv(path)
+        outcome = import_rows(rows, label=name, draft=draft, dry_run=self.dry_run)
+        return Report(len(rows), outcome, csv_missing(path, rows), held=self._held(outcome, name))
+
+    def _held(self, outcome: Outcome, name: str) -> list[tuple[int, str]]:
+        return [(flag.line, flag.notice(name, self.dry_run)) for flag in outcome.held]
+
+    def _done(self, name: str, report: Report, run: ImportRun | None) -> None:
+        # Notices, not problems: each held row was imported (as a draft), so the exit code stays 0.
+        for _, notice in report.held:
+            self.stderr.write(notice)
+        self.stdout.write(summary(name, report, run, dry_run=self.dry_run))
+
+    def _user(self, username: str | None) -> User | None:
+        """The staff user `--as` names; a name that is no staff user's is refused (exit 1)."""
+        if not username:
+            return None
+        user = User.objects.filter(username=username).first()
+        if user is None or not user.is_staff:
+            why = "no such user" if user is None else "not a staff user"
+            self.stderr.write(f"--as {username}: {why}")
+            raise SystemExit(1)
+        return user
+
+    def _need_file(self, path: Path, name: str) -> None:
         if not path.is_file():
             reason = "no such file" if not path.exists() else "not a regular file"
             self._fail([f"{name}: cannot read: {reason}"])
-        try:
-            done = import_mapped(
-                path, mapping, label=name, draft=options["draft"], dry_run=options["dry_run"]
-            )
-        except BadInput as bad:
-            self._fail([problem.format(name) for problem in bad.problems])
-        except OSError as error:
-            self._fail([f"{name}: cannot read: {error.strerror or error}"])
-        for notice in done.notices:
-            self.stderr.write(notice.format(name))
-        outcome = done.outcome
-        self.stdout.write(
-            f"{name}: {done.rows} rows read; {outcome.created} new, {outcome.updated} updated, "
-            f"{outcome.unchanged} unchanged"
-            + (f", {len(done.notices)} values left empty" if done.notices else "")
-            + (" (dry run: nothing written)" if options["dry_run"] else "")
-        )
 
-    def _import(self, path: Path, name: str, suffix: str, *, draft: bool, dry_run: bool) -> Outcome:
-        if suffix == ".jsonl":
-            return import_records(read_jsonl(path), label=name, draft=draft, dry_run=dry_run)
-        return import_rows(read_csv(path), label=name, draft=draft, dry_run=dry_run)
+    def _refuse(self, lines: list[str], problems: Refusal | None = None) -> NoReturn:
+        """Print the problems and stop (exit 1), keeping the refused run unless a dry run."""
+        if not self.dry_run and self.source.path.is_file():
+            if problems is None:
+                problems = [(None, "file", _after(line)) for line in lines]
+            record_refused(self.source, problems)
+        self._fail(lines)
 
-    def _fail(self, lines: list[str]) -> None:
+    def _fail(self, lines: list[str]) -> NoReturn:
         for line in lines:
             self.stderr.write(line)
         raise SystemExit(1)
+
+
+def _after(line: str) -> str:
+    """A problem line without its `FILE: ` prefix (the run names the file)."""
+    return line.split(": ", 1)[1] if ": " in line else line
