@@ -112,6 +112,7 @@ PAGES = [
     Page("/review/", Shows.NOBODY, needs="review"),
     Page("/staff/people/", Shows.NOBODY, needs="view"),
     Page("/staff/people/{uid}/", Shows.ONE, needs="view"),
+    Page("/staff/imports/", Shows.NOBODY, needs="view"),
     # The admin
     Page("/admin/", Shows.NOBODY, needs="view"),
     Page("/admin/people/person/", Shows.EVERYONE, needs="view"),
