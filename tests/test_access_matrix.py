@@ -30,9 +30,11 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from rollcall.duplicates.merging import merge
 from rollcall.ingest.models import Proposal
 from tests.api.test_writes import record
 from tests.cast import PEOPLE, ROLES, Cast
+from tests.duplicates.pairs import flagged_pair
 from tests.ingest.test_extract_command import EXAMPLE
 from tests.test_access import NAMED_TO
 
@@ -85,7 +87,8 @@ class Ask:
     """One request, and the status each role and kind of person gets for it.
 
     `url` may hold {uid} (the person asked about: asked once per kind), {collective} (the cast's
-    release), {source} and {proposal} (an ingested article and one of its proposals).
+    release), {source} and {proposal} (an ingested article and one of its proposals), {flag}
+    and {merge} (a likely duplicate awaiting a decision, and a merge of another).
     """
 
     method: str
@@ -162,6 +165,22 @@ RULES: dict[str, tuple[Ask, ...]] = {
     # Import reports (a run that does not exist: staff are answered 404, a visitor logs in)
     "staff/imports/": (Ask("GET", "/staff/imports/", staff_page()),),
     "staff/imports/<int:run_id>/": (Ask("GET", "/staff/imports/0/", staff_page(done=404)),),
+    # Likely duplicates: any staff role looks; reviewers and admins decide and undo
+    "staff/duplicates/": (Ask("GET", "/staff/duplicates/", staff_page()),),
+    "staff/duplicates/<int:flag_id>/": (Ask("GET", "/staff/duplicates/{flag}/", staff_page()),),
+    "staff/duplicates/<int:flag_id>/decision/": (
+        Ask("GET", "/staff/duplicates/{flag}/decision/", everyone(405)),
+        Ask(
+            "POST",
+            "/staff/duplicates/{flag}/decision/",
+            staff_page("review", done=302),
+            data={"action": "keep_apart", "reason": "two people"},
+        ),
+    ),
+    "staff/duplicates/merges/<int:merge_id>/undo/": (
+        Ask("GET", "/staff/duplicates/merges/{merge}/undo/", everyone(405)),
+        Ask("POST", "/staff/duplicates/merges/{merge}/undo/", staff_page("review", done=302)),
+    ),
     # The API: its documents, its reads and its writes
     "api/v1/": (Ask("GET", f"{API}/", everyone(404)),),
     "api/v1/openapi.json": (Ask("GET", f"{API}/openapi.json", everyone()),),
@@ -221,6 +240,14 @@ def article() -> tuple[int, str]:
     return first.source_id, first.uid
 
 
+@pytest.fixture
+def duplicate(cast: Cast) -> tuple[int, int]:
+    """A flag awaiting a decision, and a merge (of another flag) that may be undone."""
+    pending = flagged_pair("matrix-a")
+    merged = merge(flagged_pair("matrix-b"), cast.users["admin"], "one person")
+    return pending.pk, merged.pk
+
+
 ASKS = [(route, ask) for route, asks in RULES.items() for ask in asks]
 
 
@@ -235,10 +262,20 @@ def test_each_role_gets_the_answer_the_rule_gives(
         if "{source}" in ask.url or "{proposal}" in ask.url
         else (0, "")
     )
+    flag, merge = (
+        request.getfixturevalue("duplicate")
+        if "{flag}" in ask.url or "{merge}" in ask.url
+        else (0, 0)
+    )
     for kind in kinds:
         client: Client = cast.client(role)
         url = ask.url.format(
-            uid=cast.people[kind].uid, collective=cast.release.pk, source=source, proposal=proposal
+            uid=cast.people[kind].uid,
+            collective=cast.release.pk,
+            source=source,
+            proposal=proposal,
+            flag=flag,
+            merge=merge,
         )
         if ask.body is not None:
             response = client.generic(

@@ -131,3 +131,8 @@ def _final(uid: str) -> str:
             return uid
         uid = later
     return uid
+
+
+def link_run(flag_ids: Collection[int], run_id: int) -> None:
+    """Link the flags an import raised to the record the import keeps of its run."""
+    DuplicateFlag.objects.filter(pk__in=list(flag_ids)).update(import_run_id=run_id)

@@ -147,6 +147,7 @@ def merge(flag: DuplicateFlag, user: User, reason: str = "") -> Merge:
             person["created_at"] = held.created_at.isoformat()
             held_pk, held_uid = held.pk, held.uid
             _delete(held, user, why)
+        flag.held = None  # deleted; `held_uid` still names them, and an undo links them back
         _decide(flag, FlagState.MERGED, user, reason)
         return Merge.objects.create(
             flag=flag,

@@ -4,10 +4,13 @@ The name engine (`rollcall.names`) compares spellings only, and a name alone can
 people apart: the Chinese list has two 陈卫 (born 1969 and 1967) and two 宋桂香 (1945 and 1957),
 and "Ivan Ivanov" is thousands of people. What else both records say moves the score:
 
-- the same birth year raises it by `SAME_BIRTH_YEAR`, another birth year lowers it by
-  `OTHER_BIRTH_YEAR`: a list's year of birth is rarely wrong, but sometimes is;
+- the same birth year raises it by `SAME_BIRTH_YEAR`; a birth year one or two years apart lowers
+  it by `NEAR_BIRTH_YEAR` (a slip, or a year counted another way, is common), one further apart
+  by `FAR_BIRTH_YEAR` (another generation is another person, even when the names sound alike:
+  the Chinese list's 韩颖 born 1973 and 韩莹 born 1955 read the same, "Han Ying");
 - a holding state in common raises it by `SAME_STATE`, holding states that share none lower it
-  by `OTHER_STATE` (weaker than a birth year: a person may be held by one state, then another);
+  by `OTHER_STATE` (weaker than a birth year: a person may be held by one state, then another,
+  and a list of one state's prisoners shares it on every row);
 - a side that does not say (no birth year, no state) moves nothing.
 
 So a one-letter slip with the same birth year is still the same person, and a look-alike with
@@ -28,9 +31,12 @@ from dataclasses import dataclass
 from rollcall.names import THRESHOLD
 
 SAME_BIRTH_YEAR = 0.1
-OTHER_BIRTH_YEAR = 0.2
+NEAR_BIRTH_YEAR = 0.2
+FAR_BIRTH_YEAR = 0.4
+# How many years apart two birth years may be and still lower the score only by NEAR_BIRTH_YEAR.
+NEAR_YEARS = 2
 SAME_STATE = 0.05
-OTHER_STATE = 0.1
+OTHER_STATE = 0.15
 # The lowest name score that context can still lift to THRESHOLD: search the index down to it.
 SEARCH_FLOOR = round(THRESHOLD - SAME_BIRTH_YEAR - SAME_STATE, 4)
 
@@ -48,9 +54,10 @@ class Likeness:
         return self.score >= THRESHOLD
 
     def explained(self) -> str:
-        """'0.80 (name 1.00; other birth year)', as notices and the review pages show it."""
-        why = "; ".join(("name " + f"{self.name_score:.2f}", *self.moved_by))
-        return f"{self.score:.2f} ({why})"
+        """'0.80: name 1.00; other birth year 1967 ≠ 1969', or '1.00' when nothing moved it."""
+        if not self.moved_by:
+            return f"{self.score:.2f}"
+        return f"{self.score:.2f}: name {self.name_score:.2f}; " + "; ".join(self.moved_by)
 
 
 def same_spelling(a: str, b: str) -> bool:
@@ -78,7 +85,7 @@ def likeness(
             score += SAME_BIRTH_YEAR
             moved.append(f"same birth year {first}")
         else:
-            score -= OTHER_BIRTH_YEAR
+            score -= NEAR_BIRTH_YEAR if abs(first - second) <= NEAR_YEARS else FAR_BIRTH_YEAR
             moved.append(f"other birth year {first} ≠ {second}")
     ours, theirs = ({s for s in side if s} for side in states)
     if ours and theirs:

@@ -31,6 +31,7 @@ from django.views.decorators.http import require_POST, require_safe
 from simple_history.utils import get_history_manager_for_model
 
 from rollcall.audit.changes import AUDITED, Change, changes
+from rollcall.duplicates.models import DuplicateFlag, FlagState
 from rollcall.events.models import Event
 from rollcall.events.status import status_of, with_status
 from rollcall.people.choices import Publication, Visibility
@@ -157,6 +158,9 @@ def person(request: HttpRequest, uid: str) -> HttpResponse:
             if found.publication == Publication.DRAFT
             else [],
             "is_draft": found.publication == Publication.DRAFT,
+            "duplicate_flags": DuplicateFlag.objects.filter(
+                held=found, state=FlagState.PENDING
+            ),
             "cite_person": f"{reverse('admin:sources_citation_add')}"
             f"?content_type={citation_type.pk}&object_id={found.pk}",
             "add_event": f"{reverse('admin:events_event_add')}?person={found.pk}",

@@ -4,6 +4,7 @@ from django.urls import path
 
 from rollcall.web import (
     collective,
+    duplicates,
     feeds,
     imports,
     letters,
@@ -45,6 +46,19 @@ urlpatterns = [
     path("staff/people/", staff.people, name="staff-people"),
     path("staff/people/<str:uid>/", staff.person, name="staff-person"),
     path("staff/people/<str:uid>/publication/", staff.publication, name="staff-publication"),
+    # Staff: people imports held as likely duplicates, side by side; merge, keep apart, undo
+    path("staff/duplicates/", duplicates.duplicates, name="staff-duplicates"),
+    path("staff/duplicates/<int:flag_id>/", duplicates.duplicate, name="staff-duplicate"),
+    path(
+        "staff/duplicates/<int:flag_id>/decision/",
+        duplicates.decide,
+        name="staff-duplicate-decide",
+    ),
+    path(
+        "staff/duplicates/merges/<int:merge_id>/undo/",
+        duplicates.undo_merge,
+        name="staff-duplicate-undo",
+    ),
     # Staff: each run of `rollcall import` and its report
     path("staff/imports/", imports.imports, name="staff-imports"),
     path("staff/imports/<int:run_id>/", imports.import_run, name="staff-import"),

@@ -32,7 +32,7 @@ from rollcall.interchange.importing.csv_rows import (
     read_csv,
 )
 from rollcall.interchange.importing.csv_writer import import_rows
-from rollcall.interchange.importing.duplicates import LikelyDuplicate
+from rollcall.interchange.importing.duplicates import Hold, MergedAway
 from rollcall.interchange.importing.existing import ExistingPeople
 from rollcall.interchange.importing.jsonl_records import read_event, read_jsonl, read_record
 from rollcall.interchange.importing.jsonl_writer import (
@@ -52,7 +52,8 @@ __all__ = [
     "JSONL_SCHEMA",
     "BadInput",
     "ExistingPeople",
-    "LikelyDuplicate",
+    "Hold",
+    "MergedAway",
     "Outcome",
     "PersonRow",
     "Problem",

@@ -17,11 +17,18 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from rollcall.duplicates.flags import raise_flags
 from rollcall.events.choices import EventType
 from rollcall.events.custody import EventFact, Interval, derive_intervals, rebuild_custody
-from rollcall.events.models import CustodyInterval, Event
+from rollcall.events.models import CustodyInterval, CustodySpan, Event
 from rollcall.interchange.importing.csv_rows import PersonRow
-from rollcall.interchange.importing.duplicates import LikelyDuplicate, likely_duplicates
+from rollcall.interchange.importing.duplicates import (
+    Hold,
+    MergedAway,
+    csv_holds,
+    merged_rows,
+    registered_uids,
+)
 from rollcall.interchange.importing.existing import ExistingPeople
 from rollcall.interchange.importing.outcome import Outcome
 from rollcall.interchange.importing.raw_insert import RawInsert, SQLValue, insert_many
@@ -59,10 +66,8 @@ class _EventRow(TypedDict):
 class _Plan:
     """What one batch of rows will write; built without writing so --dry-run can count it."""
 
-    # A new person's row, its source id, and the likely duplicate that holds it for review.
-    new_rows: list[tuple[PersonRow, int | None, LikelyDuplicate | None]] = field(
-        default_factory=list
-    )
+    # A new person's row, its source id, the likely duplicate that holds it for review, its uid.
+    new_rows: list[tuple[PersonRow, int | None, Hold | None, str]] = field(default_factory=list)
     person_updates: list[Person] = field(default_factory=list)
     person_fields: set[str] = field(default_factory=set)
     demoted: list[PersonName] = field(default_factory=list)
@@ -87,15 +92,25 @@ def import_rows(rows: list[PersonRow], *, label: str, draft: bool, dry_run: bool
         # rows without an id, and (from it) which new rows look like people already registered.
         existing = ExistingPeople(rows)
         matched = {row.line: existing.find_existing(row) for row in rows if not row.uid}
-        held = likely_duplicates(rows, matched)
+        merged = merged_rows(rows, matched)
+        registered = registered_uids(row.uid for row in rows if row.uid)
+        uids = {
+            row.line: row.uid or new_uid()
+            for row in rows
+            if row.line not in merged
+            and (row.uid not in registered if row.uid else matched[row.line] is None)
+        }
+        held = csv_holds([(row, uids[row.line]) for row in rows if row.line in uids], draft=draft)
         sources = _sources({row.source_url for row in rows if row.source_url}, reason, dry_run)
         custody: list[int] = []
         batches = [rows[offset : offset + BATCH] for offset in range(0, len(rows), BATCH)]
         for batch in progress(batches, len(batches), f"Importing {len(rows)} rows"):
-            plan = _plan(batch, matched, held, sources, outcome)
+            plan = _plan(batch, matched, (held, merged, uids), sources, outcome)
             if not dry_run:
                 _apply(plan, reason, draft, label)
                 custody += plan.custody
+        if held and not dry_run:
+            outcome.flag_ids = [f.pk for f in raise_flags(held.values(), label=label)]
         if custody:
             rebuild_custody(custody)
     return outcome
@@ -121,10 +136,11 @@ def _sources(urls: set[str], reason: str, dry_run: bool) -> dict[str, int | None
 def _plan(
     batch: list[PersonRow],
     matched: dict[int, int | None],
-    held: dict[int, LikelyDuplicate],
+    review: tuple[dict[int, Hold], dict[int, MergedAway], dict[int, str]],
     sources: dict[str, int | None],
     outcome: Outcome,
 ) -> _Plan:
+    held, merged, uids = review
 
     by_uid = {p.uid: p for p in Person.objects.filter(uid__in=[r.uid for r in batch if r.uid])}
     by_id = {p.pk: p for p in by_uid.values()}
@@ -147,10 +163,15 @@ def _plan(
     cited_events = _cited(Event, [event.pk for event in timeline])
     plan = _Plan()
     for row in batch:
+        if row.line in merged:
+            # Merged into someone else by a reviewer: the row applies to nobody.
+            outcome.merged.append(merged[row.line])
+            outcome.unchanged += 1
+            continue
         person = by_uid.get(row.uid) if row.uid else by_id.get(matched[row.line] or 0)
         if person is None:
             flag = held.get(row.line)
-            plan.new_rows.append((row, sources.get(row.source_url), flag))
+            plan.new_rows.append((row, sources.get(row.source_url), flag, uids[row.line]))
             outcome.created += 1
             if flag is not None:
                 outcome.held.append(flag)
@@ -283,15 +304,14 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
     now = timezone.now()
     people = RawInsert(Person, reason, now)
     publication = Publication.DRAFT if draft else Publication.PUBLISHED
-    for row, _, flag in plan.new_rows:
+    for row, _, flag, uid in plan.new_rows:
         people.add(
-            uid=row.uid or new_uid(),
+            uid=uid,
             gender=row.gender,
             birth_date=date(row.birth_year, 1, 1) if row.birth_year else None,
             visibility=row.visibility or Visibility.PUBLIC,
             # Held for review: a published duplicate would count one prisoner twice.
             publication=publication if flag is None else Publication.DRAFT,
-            note="" if flag is None else flag.note(label),
         )
     names = RawInsert(PersonName, reason, now)
     events = RawInsert(Event, reason, now)
@@ -299,7 +319,7 @@ def _apply(plan: _Plan, reason: str, draft: bool, label: str) -> None:
     # Rows of `events` (their "id" is filled in when they are flushed) and the source each cites.
     cited_events: list[tuple[dict[str, SQLValue], int | None]] = []
     custody: list[tuple[int, Interval]] = []
-    for (row, source_id, _), person_id in zip(plan.new_rows, people.flush(), strict=True):
+    for (row, source_id, _, _uid), person_id in zip(plan.new_rows, people.flush(), strict=True):
         names.add(**_name(person_id, row.name, NameKind.PRIMARY))
         for alias in row.aliases:
             names.add(**_name(person_id, alias, NameKind.ALIAS))
@@ -364,7 +384,7 @@ def _insert_custody(intervals: list[tuple[int, Interval]]) -> None:
     """
     day = connection.ops.adapt_datefield_value
     columns = ["person_id", "country", "start", "end", "end_type", "release_kind"]
-    columns += ["destination", "deported"]
+    columns += ["destination", "deported", "term_ends"]
     rows = [
         (
             pk,
@@ -375,8 +395,18 @@ def _insert_custody(intervals: list[tuple[int, Interval]]) -> None:
             i.release_kind,
             i.destination,
             i.deported,
+            day(i.term_ends),
         )
         for pk, i in intervals
     ]
     if rows:
         insert_many(CustodyInterval._meta.db_table, columns, rows)
+    # Each interval's kinds of custody (`CustodySpan`), as `rebuild_custody` writes them.
+    spans = [
+        (pk, s.country, s.kind, day(s.start), day(s.end), day(s.term_ends))
+        for pk, i in intervals
+        for s in i.spans
+    ]
+    if spans:
+        span_columns = ["person_id", "country", "kind", "start", "end", "term_ends"]
+        insert_many(CustodySpan._meta.db_table, span_columns, spans)

@@ -1,114 +1,131 @@
-"""Likely duplicates: CSV rows that would create a person the registry seems to hold already.
+"""The import's side of the duplicate check: its rows and records as the check reads them.
 
-Why: lists rarely carry our ids, and the exact-name rule of `existing.ExistingPeople` misses
-"Maria Kolesnikova" for "Maryia Kalesnikava" or "Марыя Калеснікава". Creating such a row as a new
-published person would count one prisoner twice in every public figure; refusing it would lose
-what the list says. So the row is imported, but held: its person is a draft (left out of public
-figures and exports) whose note names the likely match, until a reviewer publishes or merges it.
+The rule itself (what "likely the same person" means, with birth year and holding state) is the
+duplicates app's, one for every path (`rollcall.duplicates.detection`); this module turns CSV rows
+and JSON Lines records (mapped lists included) into its candidates, and finds the rows that
+stand for a person a reviewer merged into someone else since an earlier import:
 
-The registry name index (`rollcall.people.matching`) decides, at its own "same person" threshold.
-It is asked before the import writes anything, so the file's new rows are never compared with
-one another or with themselves, and it is not asked at all when the registry holds nobody yet:
-building the index costs time, and an empty registry has nobody to duplicate.
+- a row whose id is a merged person's, or a row without an id that repeats the very row the
+  merged person was imported from, applies to nobody: the merged person is not created again.
+  It is reported ("merged into X") and counted unchanged when it is the row the merged person
+  was imported from; when the list changed it since, it is also counted as held for review, for
+  a reviewer to carry the change over to the person kept by hand;
+- a row without an id that differs is a row like any other: when it looks like the person kept,
+  it is held again.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import asdict
 
+from rollcall.duplicates.detection import Candidate, Hold, find_holds
+from rollcall.duplicates.flags import MergedAway, merged_digests, merged_uids
 from rollcall.interchange.importing.csv_rows import PersonRow
-from rollcall.lib.progress import progress
-from rollcall.people.choices import Visibility
+from rollcall.interchange.records import PersonRecord, dump
+from rollcall.people.choices import Publication
 from rollcall.people.models import Person
 
-
-@dataclass(frozen=True)
-class LikelyDuplicate:
-    """A new row whose name (or an alias) the name index says is an existing person's."""
-
-    line: int
-    name: str
-    uid: str
-    matched_name: str
-    # Anonymous people are never named and hidden ones only to staff; the note of a draft may be
-    # published by a reviewer, so it names only people whom the public registry may name.
-    may_name: bool
-    score: float
-
-    def note(self, label: str) -> str:
-        """The held person's note: what a reviewer needs to decide (publish, or merge)."""
-        who = self.matched_name if self.may_name else "a record not shown to the public"
-        return (
-            f"possible duplicate of {self.uid} ({who}), score {self.score:.2f}, "
-            f"flagged by import {label}"
-        )
-
-    def notice(self, label: str, dry_run: bool) -> str:
-        """One stderr line, in the `FILE:LINE: column: message` style of every import problem."""
-        held = "would be held" if dry_run else "held"
-        return (
-            f'{label}:{self.line}: name: likely the same person as {self.uid} "{self.matched_name}"'
-            f" (score {self.score:.2f}); {held} as a draft for review"
-        )
+__all__ = [
+    "Hold",
+    "MergedAway",
+    "csv_holds",
+    "merged_records",
+    "merged_rows",
+    "record_digest",
+    "record_holds",
+    "registered_uids",
+]
 
 
-def likely_duplicates(
-    rows: list[PersonRow], matched: dict[int, int | None]
-) -> dict[int, LikelyDuplicate]:
-    """line → likely duplicate, for the rows that will create a person (none found by id or name).
+def row_digest(row: PersonRow) -> str:
+    """The row's content without its line: the same row at another place is the same row."""
+    content = {k: v for k, v in asdict(row).items() if k != "line"}
+    return hashlib.sha256(json.dumps(content, default=str, sort_keys=True).encode()).hexdigest()
 
-    `matched` is the exact-name pairing of the rows without an id (`ExistingPeople`). Must run
-    before the import writes a name, so the index holds the registry as it was before the file.
 
-    The index is refreshed once and then searched directly, not through `registry_index.match`:
-    that refreshes on every call, and on SQLite its "has anything changed?" query alone took
-    ~10 ms on a 100,000-person registry, against ~1–2 ms for the search itself; and the people
-    found are looked up together, not with a query per name. The answer is the same as
-    match(staff=True), which may name every person the index holds.
-    """
-    if not Person.objects.exists():
-        return {}
-    known = _registered_uids([row.uid for row in rows if row.uid])
-    new = [row for row in rows if (row.uid not in known if row.uid else matched[row.line] is None)]
-    if not new:
-        return {}  # nothing to check: do not pay for building the index
-    # Imported only now: the name engine's tables take ~0.25 s and ~60 MB to load, which an
-    # import into an empty registry, or of rows all found by id, never needs.
-    from rollcall.people.matching import THRESHOLD, registry_index
+def record_digest(record: PersonRecord) -> str:
+    """The record's content without its publication, which `--draft` and the hold change."""
+    content = {k: v for k, v in record.items() if k != "publication"}
+    return hashlib.sha256(dump(content).encode()).hexdigest()
 
-    index = registry_index.refresh()
-    best: dict[int, tuple[int, float]] = {}  # line → (person id, score)
-    checking = f"Checking {len(new)} new rows for likely duplicates"
-    for row in progress(new, len(new), checking):
-        for query in (row.name, *row.aliases):
-            for match in index.search(query, limit=1, min_score=THRESHOLD):
-                if row.line not in best or match.score > best[row.line][1]:
-                    best[row.line] = (int(match.person_id), match.score)
-            if row.line in best and best[row.line][1] >= 1.0:
-                break  # no alias can do better; each search costs a millisecond or two
-    people = _people({person_id for person_id, _ in best.values()})
+
+def registered_uids(uids: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    ordered = sorted(set(uids))
+    for offset in range(0, len(ordered), 900):
+        chunk = ordered[offset : offset + 900]
+        found.update(Person.objects.filter(uid__in=chunk).values_list("uid", flat=True))
+    return found
+
+
+def merged_rows(rows: list[PersonRow], matched: dict[int, int | None]) -> dict[int, MergedAway]:
+    """line → what became of the merged person a row names (by id, or by repeating its row)."""
+    by_uid = merged_uids([row.uid for row in rows if row.uid])
+    unmatched = [row for row in rows if not row.uid and matched[row.line] is None]
+    digests = {row.line: row_digest(row) for row in unmatched}
+    by_digest = merged_digests(digests.values()) if unmatched else {}
+    found: dict[int, MergedAway] = {}
+    for row in rows:
+        if row.uid and row.uid in by_uid:
+            into, digest = by_uid[row.uid]
+            found[row.line] = MergedAway(row.line, row.uid, into, row_digest(row) != digest)
+        elif row.line in digests and digests[row.line] in by_digest:
+            held, into = by_digest[digests[row.line]]
+            found[row.line] = MergedAway(row.line, held, into, False)
+    return found
+
+
+def merged_records(records: list[PersonRecord], lines: list[int]) -> dict[str, MergedAway]:
+    """record id → what became of the merged person it names."""
+    by_uid = merged_uids([record["id"] for record in records])
     return {
-        row.line: LikelyDuplicate(row.line, row.name, *people[found[0]], found[1])
-        for row in new
-        if (found := best.get(row.line)) and found[0] in people
+        record["id"]: MergedAway(
+            line,
+            record["id"],
+            by_uid[record["id"]][0],
+            record_digest(record) != by_uid[record["id"]][1],
+        )
+        for record, line in zip(records, lines, strict=True)
+        if record["id"] in by_uid
     }
 
 
-def _people(ids: set[int]) -> dict[int, tuple[str, str, bool]]:
-    """id → (uid, primary name, whether a note may name them) of the people the index found."""
-    found: dict[int, tuple[str, str, bool]] = {}
-    ordered = sorted(ids)
-    for offset in range(0, len(ordered), 900):
-        chunk = Person.objects.filter(pk__in=ordered[offset : offset + 900])
-        for person in chunk.prefetch_related("names"):
-            public = person.visibility == Visibility.PUBLIC
-            found[person.pk] = (person.uid, person.primary_name, public)
-    return found
+def csv_holds(new: list[tuple[PersonRow, str]], *, draft: bool) -> dict[int, Hold]:
+    """line → hold, for the rows that will create a person (each with the uid it will get)."""
+    return find_holds(
+        [
+            Candidate(
+                line=row.line,
+                uid=uid,
+                names=(row.name, *row.aliases),
+                birth_year=row.birth_year,
+                states=frozenset([row.country] if row.country else []),
+                digest=row_digest(row),
+                publish_on_keep=not draft,
+            )
+            for row, uid in new
+        ]
+    )
 
 
-def _registered_uids(uids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for offset in range(0, len(uids), 900):
-        chunk = uids[offset : offset + 900]
-        found.update(Person.objects.filter(uid__in=chunk).values_list("uid", flat=True))
-    return found
+def record_holds(new: list[tuple[PersonRecord, int]]) -> dict[int, Hold]:
+    """line → hold, for the records that will create a person (with the line each starts on)."""
+    candidates = []
+    for record, line in new:
+        names = sorted(record["names"], key=lambda n: n["kind"] != "primary")
+        birth = record["birth"]
+        candidates.append(
+            Candidate(
+                line=line,
+                uid=record["id"],
+                names=tuple(n["value"] for n in names),
+                birth_year=int(birth[:4]) if birth else None,
+                states=frozenset(e["country"] for e in record["events"] if e["country"]),
+                digest=record_digest(record),
+                publish_on_keep=record["publication"] == Publication.PUBLISHED,
+            )
+        )
+    return find_holds([c for c in candidates if c.names])

@@ -11,9 +11,15 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from rollcall.collective.models import CollectiveEvent
+from rollcall.duplicates.flags import pending_uids, raise_flags
 from rollcall.events.custody import rebuild_custody
 from rollcall.events.models import CriminalArticle, Event, Facility
 from rollcall.events.records import ArticleRecord, EventRecord
+from rollcall.interchange.importing.duplicates import (
+    merged_records,
+    record_holds,
+    registered_uids,
+)
 from rollcall.interchange.importing.outcome import Outcome
 from rollcall.interchange.records import PersonRecord, dump, load_facts, person_record
 from rollcall.lib.dates import DatePrecision, PartialDate
@@ -27,18 +33,40 @@ _Model = TypeVar("_Model", bound=models.Model)
 
 
 def import_records(
-    records: list[PersonRecord], *, label: str, draft: bool, dry_run: bool
+    records: list[PersonRecord],
+    *,
+    label: str,
+    draft: bool,
+    dry_run: bool,
+    lines: list[int] | None = None,
 ) -> Outcome:
     """Write checked JSON Lines records, all in one transaction.
 
     A record is everything the registry holds about that person: a record equal to what is
     stored changes nothing; any other replaces the person's fields, names, external ids,
     citizenships, events and citations (each removal and creation recorded in the history). New
-    people keep the record's `publication`, except that `--draft` makes them drafts.
+    people keep the record's `publication`, except that `--draft` makes them drafts, and so does
+    a hold for review (`duplicates`): a new person who looks like someone registered, or like an
+    earlier record of the file, stays a draft until a reviewer decides; a record naming a person
+    merged into someone else applies to nobody. `lines`: where each record starts in its file
+    (the record's position when not given), for the notices.
     """
     outcome = Outcome()
     writer = _RecordWriter(f"import {label}")
+    where = lines or list(range(1, len(records) + 1))
     with transaction.atomic():
+        uids = [record["id"] for record in records]
+        merged = merged_records(records, where)
+        registered = registered_uids(uids)
+        # Held people stay drafts, whatever the record says, until a reviewer decides.
+        pending = pending_uids(registered)
+        new = [
+            (record, line)
+            for record, line in zip(records, where, strict=True)
+            if record["id"] not in registered and record["id"] not in merged
+        ]
+        held = record_holds(new)
+        held_uids = {hold.uid for hold in held.values()}
         chunks = [records[offset : offset + 500] for offset in range(0, len(records), 500)]
         for chunk in progress(chunks, len(chunks), f"Importing {len(records)} records"):
             people = Person.objects.filter(uid__in=[r["id"] for r in chunk])
@@ -46,6 +74,12 @@ def import_records(
             for record in chunk:
                 stored = by_uid.get(record["id"])
                 person = stored.person if stored else None
+                if record["id"] in merged:
+                    outcome.merged.append(merged[record["id"]])
+                    outcome.unchanged += 1
+                    continue
+                if record["id"] in pending or record["id"] in held_uids:
+                    record = {**record, "publication": Publication.DRAFT}
                 if stored is None:
                     outcome.created += 1
                     if draft:
@@ -57,6 +91,9 @@ def import_records(
                     outcome.updated += 1
                 if not dry_run:
                     writer.write(person, record)
+        outcome.held += sorted(held.values(), key=lambda hold: hold.line)
+        if not dry_run and held:
+            outcome.flag_ids = [f.pk for f in raise_flags(held.values(), label=label)]
         if writer.custody:
             rebuild_custody(writer.custody)
     return outcome
@@ -95,6 +132,7 @@ def record_event(person: Person, data: EventRecord[SourceRecord]) -> Event:
         date=when.value if when else None,
         date_precision=data["date_precision"],
         **{k: data[k] for k in ("country", "release_kind", "destination", "sentence_kind")},
+        custody_kind=data["custody_kind"],
         **{k: data[k] for k in ("term_months", "regime", "court", "recognised_by", "note")},
         term_ends_on=date.fromisoformat(data["term_ends_on"]) if data["term_ends_on"] else None,
     )

@@ -32,6 +32,8 @@ class MappedRead:
     missing: list[tuple[str, int]] = field(default_factory=list)
     # The text of each line a notice names, as the file has it.
     texts: dict[int, str] = field(default_factory=dict)
+    # The line each record starts on, for the notices of rows held as likely duplicates.
+    lines: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -89,6 +91,7 @@ def read_mapped(path: Path, mapping: MappingSpec) -> MappedRead:
         notices,
         _missing_cells(table, mapping),
         {notice.line: texts[notice.line] for notice in notices if notice.line in texts},
+        [row.line for row in table.rows],
     )
 
 
@@ -97,7 +100,9 @@ def import_mapped(
 ) -> MappedImport:
     read = read_mapped(path, mapping)
     records = [_keeping_registry_state(record, mapping) for record in _with_stored(read.records)]
-    outcome = import_records(records, label=label, draft=draft, dry_run=dry_run)
+    outcome = import_records(
+        records, label=label, draft=draft, dry_run=dry_run, lines=read.lines or None
+    )
     return MappedImport(outcome, read)
 
 
