@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from rollcall.api import serialize
 from rollcall.api.schemas import PeopleFilters
 from rollcall.events.models import CustodyInterval
-from rollcall.events.status import status_is
+from rollcall.events.status import custody_kind_on, status_is
 from rollcall.people.models import Person
 from rollcall.people.search import search_people
 
@@ -37,6 +37,10 @@ def filter_people(filters: PeopleFilters, staff: bool, day: date) -> QuerySet[Pe
     qs = serialize.person_queryset(qs, day)
     if filters.status:
         qs = qs.filter(status_is(filters.status))
+    if filters.custody:
+        # The kind of custody in force on `day`: a held kind while the person is held, "on
+        # trial while free" until their next custody event (`events.status.custody_kind_on`).
+        qs = qs.filter(custody_kind_on(day, filters.custody))
     if filters.q:
         qs = search_people(qs, filters.q)
     return qs

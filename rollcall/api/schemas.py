@@ -18,7 +18,7 @@ from pydantic import (
     WithJsonSchema,
 )
 
-from rollcall.events.choices import EventType
+from rollcall.events.choices import CustodyKind, EventType
 from rollcall.events.status import Status as PersonStatus
 from rollcall.lib.countries import ISO_CODES, clean_country
 from rollcall.lib.dates import parse_day
@@ -113,6 +113,9 @@ class PeopleFilters(Schema):
     status: Annotated[PersonStatus | None, Blank] = optional("a person's status as of today")
     country: Annotated[CountryCode | None, Blank] = optional(
         "ISO 3166-1 alpha-2 code of the holding state"
+    )
+    custody: Annotated[CustodyKind | None, Blank] = optional(
+        "the kind of custody a person is in as of today"
     )
     limit: int = Field(50, ge=1, le=500)
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
@@ -231,6 +234,14 @@ class Totals(Schema):
     deported: int
     died_in_custody: int
     held_start_unknown: int
+    term_ended_unconfirmed: int = Field(
+        ...,
+        description="people whose last known sentence ended on or before as_of with no release, "
+        "death or later event recorded; never counted as held",
+    )
+    died: int = Field(
+        ..., description="people whose custody ended in their death, in custody or not"
+    )
 
 
 class Period(Schema):
@@ -239,6 +250,8 @@ class Period(Schema):
     released: int
     deported: int
     died_in_custody: int
+    term_ended_unconfirmed: int
+    died: int
 
 
 class Flow(Schema):
@@ -246,6 +259,12 @@ class Flow(Schema):
     arrests: int
     releases: int
     deaths_in_custody: int
+    terms_ended: int
+
+
+class HeldByCustodyKind(Schema):
+    custody_kind: str | None = Field(..., description="null: no source gave the kind")
+    held: int
 
 
 class ReleasesByKind(Schema):
@@ -265,6 +284,8 @@ class CountryTotals(Schema):
     deported: int
     died_in_custody: int
     held_start_unknown: int
+    term_ended_unconfirmed: int
+    died: int
 
 
 class ReportedNumber(Schema):
@@ -307,6 +328,7 @@ class StatsOut(Schema):
     releases_by_destination: list[ReleasesByDestination]
     by_country: list[CountryTotals]
     registry_beside_estimates: list[EstimateBeside]
+    held_by_custody_kind: list[HeldByCustodyKind]
 
 
 class MatchCandidate(Schema):

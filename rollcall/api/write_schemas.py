@@ -17,7 +17,7 @@ from typing import Any, Union
 from ninja import Field, Schema
 
 from rollcall.api.schemas import PersonDetail
-from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
+from rollcall.events.choices import CustodyKind, EventType, ReleaseKind, SentenceKind
 from rollcall.events.records import EventRecord
 from rollcall.interchange.importing.jsonl_records import MAX_NUMBER
 from rollcall.interchange.records import JSONL_SCHEMA, PersonRecord
@@ -63,6 +63,7 @@ CODED: dict[str, list[str]] = {
     "date_precision": DatePrecision.values,
     "release_kind": ReleaseKind.values,
     "sentence_kind": SentenceKind.values,
+    "custody_kind": CustodyKind.values,
     "country": COUNTRIES,
     "destination": COUNTRIES,
 }

@@ -8,8 +8,20 @@ Rules, applied to one person's dated events in date order (same-day events in `D
   interval whose start is unknown;
 - a deportation of a free person within `DEPORTATION_WINDOW` of their release marks that release
   as a deportation abroad; a later one is an event of its own and rewrites nothing.
-Undated events cannot be placed on the timeline, except that an undated arrest or sentence of a
-person with no other custody events still records that they are held, since an unknown date.
+- an undated arrest or custodial sentence (a list that says "held" and no date) opens an interval
+  of unknown start at the beginning of the timeline, unless the first dated custody event opens
+  custody itself; a dated release or death then ends it. Undated events are otherwise not on the
+  timeline.
+- an open interval whose latest sentence ends on a known day, with nothing recorded after that
+  day, carries that day as `term_ends`: from then on the person is counted as "term ended,
+  release unconfirmed", not as held (`events.status`). A list that gives a term's end and never
+  records the release has stopped following the person; counting them as held for ever would
+  be a guess, and so would counting them as released.
+- kinds of custody (`CustodyKind`): an event that gives a kind that is held (`HELD_KINDS`) opens
+  custody or changes its kind, which splits the interval's spans (`CustodySpan`) and never ends
+  the interval; one that gives a kind that is not held (on trial while free) opens no custody,
+  and ends custody as a release does. An event with no kind is read as before: an arrest or a
+  transfer holds, a sentence holds unless it is non-custodial.
 
 `derive_intervals` is pure (plain data in, plain data out). `rebuild_custody` writes its result
 and is the only writer of `CustodyInterval`: every writer of events calls it, in the transaction
@@ -25,7 +37,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 
 from django.db import transaction
@@ -34,10 +46,11 @@ from rollcall.events.choices import (
     CUSTODY_ENDS,
     CUSTODY_STARTS,
     DAY_ORDER,
+    HELD_KINDS,
     EventType,
     SentenceKind,
 )
-from rollcall.events.models import CustodyInterval, Event
+from rollcall.events.models import CustodyInterval, CustodySpan, Event
 from rollcall.lib.dates import DatePrecision, PartialDate, period_end
 from rollcall.lib.signals import registry_written
 
@@ -48,6 +61,8 @@ from rollcall.lib.signals import registry_written
 # something else (the expulsion of someone living free) and must not turn an old release into an
 # exile after the fact.
 DEPORTATION_WINDOW = timedelta(days=30)
+# `EventFact.date` is a field, so inside that class `date` names it, not the type.
+Day = date
 
 
 @dataclass
@@ -63,6 +78,19 @@ class EventFact:
     sentence_kind: str = ""
     # The fields are named as Event's, so that a fact can be built from an Event's values.
     date_precision: str = DatePrecision.DAY
+    custody_kind: str = ""
+    term_ends_on: Day | None = None
+
+
+@dataclass
+class Span:
+    """A stretch of one kind of custody, as `CustodySpan` stores it (`kind` "": not said)."""
+
+    start: date | None
+    kind: str
+    country: str = ""
+    end: date | None = None
+    term_ends: date | None = None
 
 
 @dataclass
@@ -76,62 +104,199 @@ class Interval:
     release_kind: str = ""
     destination: str = ""
     deported: bool = False
+    term_ends: date | None = None
+    # The interval's kinds of custody, in order; together they cover it exactly.
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Custody:
+    """One person's derived custody: the intervals, and every span (those outside custody too)."""
+
+    intervals: list[Interval]
+    spans: list[Span]
 
 
 # The Event columns a fact is read from, in the fact's own order.
 _FACT_FIELDS = [field.name for field in fields(EventFact)]
 
 
+def _holds(event: EventFact) -> bool | None:
+    """Whether a custody event (arrest, sentence, transfer) leaves its person held; None for the
+    other events. A kind given says it (`HELD_KINDS`); without one, only a non-custodial sentence
+    leaves the person free."""
+    if event.type not in CUSTODY_STARTS:
+        return None
+    if event.custody_kind:
+        return event.custody_kind in HELD_KINDS
+    return not (
+        event.type == EventType.SENTENCE and event.sentence_kind == SentenceKind.NON_CUSTODIAL
+    )
+
+
 def _opens_custody(event: EventFact) -> bool:
-    if event.type == EventType.SENTENCE and event.sentence_kind == SentenceKind.NON_CUSTODIAL:
-        return False
-    return event.type in CUSTODY_STARTS
+    return _holds(event) is True
 
 
-def derive_intervals(events: Iterable[EventFact]) -> list[Interval]:
-    """One person's custody intervals, in order, from their events (the rules above)."""
+def _latest_seen(event: EventFact) -> date | None:
+    """The last day an event may stand for: "in March 2021" may be 31 March."""
+    if event.date is None:
+        return None
+    return period_end(PartialDate(event.date, event.date_precision))
+
+
+class _Timeline:
+    """The walk over one person's dated events that `derive_custody` makes."""
+
+    def __init__(self) -> None:
+        self.intervals: list[Interval] = []
+        self.spans: list[Span] = []
+        self.current: Interval | None = None
+        self.free: Span | None = None  # a span of a kind that is not held, still running
+        self.released: EventFact | None = None  # the release that ended the latest interval
+        self.sentenced = False  # whether the current interval has a dated sentence
+        self.sentence_ends: date | None = None  # the end of its latest dated sentence
+        self.last_seen: date | None = None  # the latest day an event of it may stand for
+
+    def open(self, start: date | None, country: str, kind: str) -> None:
+        span = Span(start=start, kind=kind, country=country)
+        self.current = Interval(start=start, country=country, spans=[span])
+        self.spans.append(span)
+        self.sentenced, self.sentence_ends, self.last_seen = False, None, None
+
+    def change_kind(self, day: date, kind: str) -> None:
+        assert self.current is not None
+        last = self.current.spans[-1]
+        if not kind or kind == last.kind:
+            return
+        if last.start == day:  # the same day: the kind was only made precise
+            last.kind = kind
+            return
+        last.end = day
+        span = Span(start=day, kind=kind, country=self.current.country)
+        self.current.spans.append(span)
+        self.spans.append(span)
+
+    def close(self, event: EventFact, end_type: str) -> None:
+        current = self.current
+        assert current is not None
+        current.end = event.date
+        current.end_type = end_type
+        current.release_kind = event.release_kind
+        current.destination = event.destination
+        if not current.country:
+            current.country = event.country
+        current.deported = end_type == EventType.DEPORTATION or bool(
+            event.destination and event.destination != current.country
+        )
+        current.spans[-1].end = event.date
+        _place_spans(current)
+        self.intervals.append(current)
+        self.current = None
+        self.released = event if end_type == EventType.RELEASE else None
+
+    def end_free(self, day: date | None) -> None:
+        if self.free is not None:
+            self.free.end = day
+            self.free = None
+
+    def apply(self, event: EventFact) -> None:
+        if self.current is not None:
+            seen = _latest_seen(event)
+            if seen is not None and (self.last_seen is None or seen > self.last_seen):
+                self.last_seen = seen
+        holds = _holds(event)
+        if holds is True:
+            self._custody(event)
+        elif holds is False:
+            if event.custody_kind:  # freed to stand trial, or never detained
+                self.end_free(event.date)
+                if self.current is not None:
+                    self.close(event, EventType.RELEASE)
+                self.free = Span(start=event.date, kind=event.custody_kind, country=event.country)
+                self.spans.append(self.free)
+            elif event.type == EventType.SENTENCE:
+                self.end_free(event.date)  # the trial is over
+        elif event.type in CUSTODY_ENDS:
+            self.end_free(event.date)
+            self._end(event)
+
+    def _custody(self, event: EventFact) -> None:
+        assert event.date is not None
+        self.end_free(event.date)
+        if self.current is None:
+            self.open(event.date, event.country, event.custody_kind)
+            self.last_seen = _latest_seen(event)
+        else:
+            if not self.current.country:
+                self.current.country = event.country
+            self.change_kind(event.date, event.custody_kind)
+        if event.type == EventType.SENTENCE:
+            self.sentenced = True
+            self.sentence_ends = event.term_ends_on
+
+    def _end(self, event: EventFact) -> None:
+        if self.current is None:
+            if event.type == EventType.DEPORTATION:
+                if self.released is not None and _within_window(self.released, event):
+                    _mark_deported(self.intervals[-1], event)
+                return
+            if event.type == EventType.DEATH:
+                return  # the death of someone free ends no custody
+            self.open(None, event.country, "")
+        self.close(event, event.type)
+
+    def finish(self, undated_sentences: list[EventFact]) -> None:
+        """Close the walk: the interval still open carries its term's end, if it is known."""
+        current = self.current
+        if current is None:
+            return
+        ends = self.sentence_ends
+        if not self.sentenced and undated_sentences:
+            # Undated sentences belong to the custody still open; with several and no order
+            # among them, the term is known only if every one of them gives its end.
+            known = [e.term_ends_on for e in undated_sentences if e.term_ends_on is not None]
+            ends = max(known) if len(known) == len(undated_sentences) else None
+        if ends is not None and (self.last_seen is None or self.last_seen <= ends):
+            current.term_ends = ends
+            current.spans[-1].term_ends = ends
+        _place_spans(current)
+        self.intervals.append(current)
+        self.current = None
+
+
+def _place_spans(interval: Interval) -> None:
+    """An interval's spans are in its holding state, so that per-state figures add up."""
+    for span in interval.spans:
+        span.country = interval.country
+
+
+def derive_custody(events: Iterable[EventFact]) -> Custody:
+    """One person's custody intervals and spans, in order, from their events (the rules above)."""
     events = list(events)
     dated = sorted(
         (e for e in events if e.date is not None),
         key=lambda e: (e.date, DAY_ORDER.get(e.type, 99), e.id),
     )
-    undated = [e for e in events if e.date is None]
-    intervals: list[Interval] = []
-    current: Interval | None = None
-    released: EventFact | None = None  # the release that ended the latest interval, if one did
+    undated = sorted(
+        (e for e in events if e.date is None and _opens_custody(e)),
+        key=lambda e: (DAY_ORDER.get(e.type, 99), e.id),
+    )
+    timeline = _Timeline()
+    first = next((e for e in dated if _opens_custody(e) or e.type in CUSTODY_ENDS), None)
+    if undated and (first is None or not _opens_custody(first)):
+        # Held since a date nobody gave, before anything dated: what is dated comes after.
+        kinds = [e.custody_kind for e in undated if e.custody_kind]
+        timeline.open(None, undated[0].country, kinds[-1] if kinds else "")
     for event in dated:
-        if _opens_custody(event):
-            if current is None:
-                current = Interval(start=event.date, country=event.country)
-            elif not current.country:
-                current.country = event.country
-        elif event.type in CUSTODY_ENDS:
-            if current is None:
-                if event.type == EventType.DEPORTATION:
-                    if released is not None and _within_window(released, event):
-                        _mark_deported(intervals[-1], event)
-                    continue
-                if event.type == EventType.DEATH:
-                    continue
-                current = Interval(start=None, country=event.country)
-            current.end = event.date
-            current.end_type = event.type
-            current.release_kind = event.release_kind
-            current.destination = event.destination
-            if not current.country:
-                current.country = event.country
-            current.deported = event.type == EventType.DEPORTATION or bool(
-                event.destination and event.destination != current.country
-            )
-            intervals.append(current)
-            current = None
-            released = event if event.type == EventType.RELEASE else None
-    if current is not None:
-        intervals.append(current)
-    if not intervals and any(_opens_custody(e) for e in undated):
-        first = next(e for e in undated if _opens_custody(e))
-        intervals.append(Interval(start=None, country=first.country))
-    return intervals
+        timeline.apply(event)
+    timeline.finish([e for e in undated if e.type == EventType.SENTENCE])
+    return Custody(timeline.intervals, timeline.spans)
+
+
+def derive_intervals(events: Iterable[EventFact]) -> list[Interval]:
+    """One person's custody intervals, in order, from their events (the rules above)."""
+    return derive_custody(events).intervals
 
 
 def _within_window(release: EventFact, deportation: EventFact) -> bool:
@@ -173,8 +338,11 @@ def rebuild_custody(person_ids: Iterable[int]) -> None:
     registry_written.send(sender=CustodyInterval)
     for offset in range(0, len(ids), 500):
         chunk = ids[offset : offset + 500]
-        by_person = _event_facts(chunk)
+        derived = {
+            person_id: derive_custody(facts) for person_id, facts in _event_facts(chunk).items()
+        }
         CustodyInterval.objects.filter(person_id__in=chunk).delete()
+        CustodySpan.objects.filter(person_id__in=chunk).delete()
         CustodyInterval.objects.bulk_create(
             [
                 CustodyInterval(
@@ -186,9 +354,18 @@ def rebuild_custody(person_ids: Iterable[int]) -> None:
                     release_kind=interval.release_kind,
                     destination=interval.destination,
                     deported=interval.deported,
+                    term_ends=interval.term_ends,
                 )
-                for person_id, facts in by_person.items()
-                for interval in derive_intervals(facts)
+                for person_id, custody in derived.items()
+                for interval in custody.intervals
+            ],
+            batch_size=1000,
+        )
+        CustodySpan.objects.bulk_create(
+            [
+                CustodySpan(person_id=person_id, **span_columns(span))
+                for person_id, custody in derived.items()
+                for span in custody.spans
             ],
             batch_size=1000,
         )
@@ -215,10 +392,33 @@ def writing_events(events: Iterable[Event] = (), people: Iterable[int] = ()) -> 
         rebuild_custody(touched)
 
 
-def _canonical(intervals: Iterable[Interval | CustodyInterval]) -> list[tuple[object, ...]]:
-    columns = ("start", "end", "country", "end_type", "release_kind", "destination", "deported")
-    rows = [tuple(getattr(interval, column) for column in columns) for interval in intervals]
-    return sorted(rows, key=lambda row: (row[0] is not None, row[0] or date.min, repr(row)))
+def span_columns(span: Span) -> dict[str, object]:
+    """A derived span as the columns of a `CustodySpan` row."""
+    return {
+        "country": span.country,
+        "kind": span.kind,
+        "start": span.start,
+        "end": span.end,
+        "term_ends": span.term_ends,
+    }
+
+
+_INTERVAL_COLUMNS = (
+    "start",
+    "end",
+    "country",
+    "end_type",
+    "release_kind",
+    "destination",
+    "deported",
+    "term_ends",
+)
+_SPAN_COLUMNS = ("start", "end", "country", "kind", "term_ends")
+
+
+def _canonical(rows: Iterable[object], columns: tuple[str, ...]) -> list[tuple[object, ...]]:
+    values = [tuple(getattr(row, column) for column in columns) for row in rows]
+    return sorted(values, key=lambda row: (row[0] is not None, row[0] or date.min, repr(row)))
 
 
 def drifted_people(person_ids: Iterable[int] | None = None) -> list[int]:
@@ -231,6 +431,7 @@ def drifted_people(person_ids: Iterable[int] | None = None) -> list[int]:
     if person_ids is None:
         found = set(Event.objects.values_list("person_id", flat=True).distinct())
         found |= set(CustodyInterval.objects.values_list("person_id", flat=True).distinct())
+        found |= set(CustodySpan.objects.values_list("person_id", flat=True).distinct())
     else:
         found = set(person_ids)
     ids = sorted(found)
@@ -241,7 +442,13 @@ def drifted_people(person_ids: Iterable[int] | None = None) -> list[int]:
         stored: dict[int, list[CustodyInterval]] = defaultdict(list)
         for interval in CustodyInterval.objects.filter(person_id__in=chunk):
             stored[interval.person_id].append(interval)
-        drifted += [
-            pk for pk in chunk if _canonical(stored[pk]) != _canonical(derive_intervals(facts[pk]))
-        ]
+        spans: dict[int, list[CustodySpan]] = defaultdict(list)
+        for span in CustodySpan.objects.filter(person_id__in=chunk):
+            spans[span.person_id].append(span)
+        for pk in chunk:
+            custody = derive_custody(facts[pk])
+            if _canonical(stored[pk], _INTERVAL_COLUMNS) != _canonical(
+                custody.intervals, _INTERVAL_COLUMNS
+            ) or _canonical(spans[pk], _SPAN_COLUMNS) != _canonical(custody.spans, _SPAN_COLUMNS):
+                drifted.append(pk)
     return drifted

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from rollcall.events.choices import EventType, ReleaseKind, SentenceKind
+from rollcall.events.choices import CustodyKind, EventType, ReleaseKind, SentenceKind
 from rollcall.lib.dates import DatePrecision, format_partial
 
 
@@ -90,6 +90,13 @@ class Event(models.Model):
     regime = models.CharField(max_length=100, blank=True)
     court = models.CharField(max_length=300, blank=True)
     term_ends_on = models.DateField(null=True, blank=True)
+    custody_kind = models.CharField(
+        max_length=20,
+        choices=CustodyKind.choices,
+        blank=True,
+        help_text="for arrests, sentences and transfers: the kind of custody it begins or "
+        "changes to; empty when the source does not say",
+    )
     recognised_by = models.CharField(max_length=200, blank=True)
     note = models.TextField(blank=True)
     citations = GenericRelation("sources.Citation")
@@ -125,6 +132,10 @@ class CustodyInterval(models.Model):
     release_kind = models.CharField(max_length=12, choices=ReleaseKind.choices, blank=True)
     destination = models.CharField(max_length=2, blank=True)
     deported = models.BooleanField(default=False)
+    # Set on an interval still open when the person's latest sentence in it has a known end and
+    # nothing was recorded after that day: the list stopped following them. From that day they
+    # are no longer counted as held but as "term ended, release unconfirmed" (events.status).
+    term_ends = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["person_id", "start"]
@@ -142,3 +153,31 @@ class CustodyInterval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id}: {self.start}–{self.end or '…'}"
+
+
+class CustodySpan(models.Model):
+    """Derived, never edited: a stretch of one kind of custody (`CustodyKind`), or of none known.
+
+    The spans of a custody interval divide it where its kind changes (pre-trial detention, then
+    a colony after the sentence): same start, end and `term_ends` at its edges, so that "held on
+    D" asks spans the question it asks intervals and the held of every kind add up to the held.
+    A span of a kind that is not held (on trial while free) lies outside custody: it begins with
+    the event that gives that kind and ends at the person's next custody event. `kind` is empty
+    when the source did not say.
+    """
+
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="custody_spans"
+    )
+    country = models.CharField(max_length=2, blank=True)
+    kind = models.CharField(max_length=20, choices=CustodyKind.choices, blank=True)
+    start = models.DateField(null=True, blank=True, help_text="null: since an unknown date")
+    end = models.DateField(null=True, blank=True)
+    term_ends = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["person_id", "start"]
+        indexes = [models.Index(fields=["kind", "start", "end"], name="custody_span_kind_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.kind or '?'} {self.start}–{self.end or '…'}"

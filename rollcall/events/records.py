@@ -7,7 +7,8 @@ for byte; API readers parse the other):
   stored (blank text stays ""), the collective event by title and no database ids, because ids
   mean nothing in another registry the record is imported into.
 - `public_event()`: the API's event. It is the record above, re-shaped in the ways listed there:
-  database ids (its own and its collective's), `kind`, blank text as null, no `date_precision`
+  database ids (its own and its collective's), `kind`, blank text (and an unknown
+  `custody_kind`) as null, no `date_precision`
   without a date, and the sentence fields nested under `sentence`.
 
 The caller gives the articles and sources already built, in the order it publishes them: the
@@ -45,6 +46,7 @@ class EventRecord(TypedDict, Generic[Cited]):
     regime: str
     court: str
     term_ends_on: str | None
+    custody_kind: str
     recognised_by: str
     note: str
     collective: str | None
@@ -79,6 +81,7 @@ def event_record(
         "regime": event.regime,
         "court": event.court,
         "term_ends_on": event.term_ends_on.isoformat() if event.term_ends_on else None,
+        "custody_kind": event.custody_kind,
         "recognised_by": event.recognised_by,
         "note": event.note,
         "collective": event.collective.title if event.collective else None,
@@ -103,6 +106,7 @@ def public_event(
         "facility": record["facility"],
         "articles": record["articles"],
         "sentence": _sentence(record),
+        "custody_kind": record["custody_kind"] or None,
         "recognised_by": record["recognised_by"] or None,
         "collective": {"id": event.collective.pk, "title": record["collective"]}
         if event.collective

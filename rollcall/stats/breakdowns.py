@@ -35,6 +35,8 @@ class CountryTotals:
     deported: int
     died_in_custody: int
     held_start_unknown: int
+    term_ended_unconfirmed: int
+    died: int
 
 
 @dataclass(frozen=True)

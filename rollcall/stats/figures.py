@@ -19,11 +19,22 @@ from django.db.models import Aggregate, Count, Q, QuerySet
 from rollcall.collective.choices import Qualifier, ReportedCount
 from rollcall.events.choices import EventType
 from rollcall.events.models import CustodyInterval
-from rollcall.events.status import RELEASES, held_on
+from rollcall.events.status import RELEASES, held_on, term_ended_by
 from rollcall.people.models import counted_q
 
 # The figures, in the order the JSON and the tables give them.
-FIGURES = ("held", "released", "deported", "died_in_custody", "held_start_unknown")
+FIGURES = (
+    "held",
+    "released",
+    "deported",
+    "died_in_custody",
+    "held_start_unknown",
+    "term_ended_unconfirmed",
+    "died",
+)
+# The ends of custody that are a death: in custody as the source says, or a death the list
+# recorded while the person was held, without saying where they died.
+DEATHS = (EventType.DEATH_IN_CUSTODY, EventType.DEATH)
 
 
 def counted_intervals(country: str | None = None) -> QuerySet[CustodyInterval]:
@@ -45,12 +56,16 @@ def figure_aggregates(as_of: date, where: Q | None = None) -> dict[str, Aggregat
     held_q = held_on(as_of) & within
     released_q = Q(end__lte=as_of, end_type__in=RELEASES) & within
     died_q = Q(end__lte=as_of, end_type=EventType.DEATH_IN_CUSTODY) & within
+    any_death_q = Q(end__lte=as_of, end_type__in=DEATHS) & within
     return {
         "held": Count("id", filter=held_q),
         "released": Count("person", filter=released_q, distinct=True),
         "deported": Count("person", filter=released_q & Q(deported=True), distinct=True),
         "died_in_custody": Count("person", filter=died_q, distinct=True),
         "held_start_unknown": Count("id", filter=held_q & Q(start__isnull=True)),
+        # One open interval per person at most, so intervals count people.
+        "term_ended_unconfirmed": Count("id", filter=term_ended_by(as_of) & within),
+        "died": Count("person", filter=any_death_q, distinct=True),
     }
 
 
@@ -130,6 +145,7 @@ def add_reported(counts: Iterable[ReportedCount]) -> ReportedCount:
 
 __all__ = [
     "BEYOND_NAMED",
+    "DEATHS",
     "FIGURES",
     "REPORTED_AS",
     "add_reported",

@@ -17,6 +17,11 @@ An interval whose start is unknown (a list gives only a release date, or "held" 
 counts as held at every date before its end; `held_start_unknown` says how many of `held` those
 are, so a reader can see how much of a historical figure rests on undated records.
 
+Beside them: *term_ended_unconfirmed*, people whose latest sentence's term ended by D with
+nothing recorded since (never in *held*: `events.status.term_ended_by`); *died*, people whose
+custody ended in their death by D, in custody as the source says or not; and
+*held_by_custody_kind*, the held split by their kind of custody on D (`stats.custody_kinds`).
+
 Collective events report people the registry may not name ("Belarus freed 123"): beside the
 totals, `reported_beyond_named` sums what those events report beyond the people on record
 (`stats.figures.beyond_named`), so that no one is counted twice and no reported person is lost.
@@ -44,8 +49,10 @@ from rollcall.stats.breakdowns import (
     by_country,
     registry_beside_estimates,
 )
+from rollcall.stats.custody_kinds import HeldByKind, held_by_custody_kind
 from rollcall.stats.figures import (
     BEYOND_NAMED,
+    DEATHS,
     REPORTED_AS,
     add_reported,
     beyond_named,
@@ -63,6 +70,8 @@ class Totals:
     deported: int
     died_in_custody: int
     held_start_unknown: int
+    term_ended_unconfirmed: int
+    died: int
 
 
 @dataclass(frozen=True)
@@ -72,16 +81,20 @@ class Period:
     released: int
     deported: int
     died_in_custody: int
+    term_ended_unconfirmed: int
+    died: int
 
 
 @dataclass(frozen=True)
 class Flow:
-    """What happened within one period: custody begun, releases, deaths in custody."""
+    """What happened within one period: custody begun, releases, deaths in custody, and terms
+    that ended with no release recorded (which leave *held* as a release does)."""
 
     period: str
     arrests: int
     releases: int
     deaths_in_custody: int
+    terms_ended: int
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,8 @@ class Stats:
     releases_by_destination: list[ByDestination] = field(default_factory=list)
     by_country: list[CountryTotals] = field(default_factory=list)
     registry_beside_estimates: list[EstimateBeside] = field(default_factory=list)
+    # The held on `as_of` by their kind of custody; given with or without a series.
+    held_by_custody_kind: list[HeldByKind] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -151,6 +166,7 @@ class Stats:
             "releases_by_destination": [asdict(d) for d in self.releases_by_destination],
             "by_country": [asdict(c) for c in self.by_country],
             "registry_beside_estimates": [asdict(e) for e in self.registry_beside_estimates],
+            "held_by_custody_kind": [asdict(k) for k in self.held_by_custody_kind],
         }
 
 
@@ -246,9 +262,15 @@ def over_time(
     ends = bucket_counts(
         qs.filter(end__lte=as_of).order_by().values_list("end").annotate(n=Count("id")), unit
     )
+    # A term that ended with no release recorded leaves *held* on its day, as a release would.
+    terms = bucket_counts(
+        qs.filter(term_ends__lte=as_of).order_by().values_list("term_ends").annotate(n=Count("id")),
+        unit,
+    )
     first_release: dict[int, date] = {}
     first_deported: dict[int, date] = {}
     died: dict[int, date] = {}
+    died_any: dict[int, date] = {}
     releases_in: Counter[date] = Counter()
     deaths_in: Counter[date] = Counter()
     by_kind: Counter[str] = Counter()
@@ -271,9 +293,11 @@ def over_time(
             if end >= start:
                 by_kind[kind] += 1
                 by_destination[destination] += 1
-        elif end_type == EventType.DEATH_IN_CUSTODY:
-            died[person_id] = end
-            deaths_in[_period_start(end, unit)] += 1
+        elif end_type in DEATHS:
+            died_any[person_id] = end
+            if end_type == EventType.DEATH_IN_CUSTODY:
+                died[person_id] = end
+                deaths_in[_period_start(end, unit)] += 1
 
     def bucket(values: dict[int, date]) -> dict[date, int]:
         out: dict[date, int] = {}
@@ -283,14 +307,18 @@ def over_time(
         return out
 
     released_by, deported_by, died_by = bucket(first_release), bucket(first_deported), bucket(died)
+    any_died_by = bucket(died_any)
 
     started_before = sum(n for p, n in starts.items() if p is None or p < start)
     ended_before = sum(n for p, n in ends.items() if p is not None and p < start)
     starts_by = {p: n for p, n in starts.items() if p is not None}
     ends_by = {p: n for p, n in ends.items() if p is not None}
+    terms_by = {p: n for p, n in terms.items() if p is not None}
     cum_released = sum(n for p, n in released_by.items() if p < start)
     cum_deported = sum(n for p, n in deported_by.items() if p < start)
     cum_died = sum(n for p, n in died_by.items() if p < start)
+    cum_any_died = sum(n for p, n in any_died_by.items() if p < start)
+    cum_terms = sum(n for p, n in terms_by.items() if p < start)
 
     periods: list[Period] = []
     flows: list[Flow] = []
@@ -303,8 +331,28 @@ def over_time(
         cum_released += released_by.get(period, 0)
         cum_deported += deported_by.get(period, 0)
         cum_died += died_by.get(period, 0)
-        periods.append(Period(label, opened - closed, cum_released, cum_deported, cum_died))
-        flows.append(Flow(label, starts_by.get(period, 0), releases_in[period], deaths_in[period]))
+        cum_any_died += any_died_by.get(period, 0)
+        cum_terms += terms_by.get(period, 0)
+        periods.append(
+            Period(
+                label,
+                held=opened - closed - cum_terms,
+                released=cum_released,
+                deported=cum_deported,
+                died_in_custody=cum_died,
+                term_ended_unconfirmed=cum_terms,
+                died=cum_any_died,
+            )
+        )
+        flows.append(
+            Flow(
+                label,
+                arrests=starts_by.get(period, 0),
+                releases=releases_in[period],
+                deaths_in_custody=deaths_in[period],
+                terms_ended=terms_by.get(period, 0),
+            )
+        )
         period = _next_period(period, unit)
     return OverTime(
         start=start,
@@ -362,6 +410,7 @@ def compute(
         totals=totals(day, country),
         reported_beyond_named=reported_beyond_named(day, country),
         estimates=estimates(day, country),
+        held_by_custody_kind=held_by_custody_kind(day, country),
     )
     if not unit:
         return stats
@@ -381,6 +430,7 @@ __all__ = [
     "ByDestination",
     "ByKind",
     "Flow",
+    "HeldByKind",
     "OverTime",
     "Period",
     "Stats",

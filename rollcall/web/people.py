@@ -40,6 +40,7 @@ from rollcall.api.routes import is_staff
 from rollcall.api.schemas import Blank, PeopleFilters, PersonId
 from rollcall.api.serialize import letters_address, sources
 from rollcall.collective.models import Agreement
+from rollcall.events.choices import CustodyKind
 from rollcall.events.models import CriminalArticle, CustodyInterval, Event
 from rollcall.events.status import STATUS, Status, status_of
 from rollcall.events.timeline import in_order, last_facility, last_sentence
@@ -141,6 +142,7 @@ def people(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {
         "problems": problems,
         "statuses": Status.choices,
+        "custody_kinds": CustodyKind.choices,
         "countries": _countries(is_staff(request)),
         "form": request.GET,
     }

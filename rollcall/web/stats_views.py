@@ -29,7 +29,7 @@ from pydantic import ValidationError
 
 from rollcall.api.schemas import StatsFilters
 from rollcall.collective.choices import EstimateMeasure, ReportedCount
-from rollcall.events.choices import ReleaseKind
+from rollcall.events.choices import CustodyKind, ReleaseKind
 from rollcall.lib.spreadsheets import spreadsheet_row
 from rollcall.stats.figures import holding_states
 from rollcall.stats.freshness import cached_compute
@@ -53,6 +53,12 @@ def _kind(value: object) -> str:
     if value is None:
         return _("not recorded")
     return str(ReleaseKind(value).label) if value in ReleaseKind.values else str(value)
+
+
+def _custody_kind(value: object) -> str:
+    if value is None:
+        return _("not recorded")
+    return str(CustodyKind(value).label) if value in CustodyKind.values else str(value)
 
 
 def _state(value: object) -> str:
@@ -125,6 +131,26 @@ FIGURES: tuple[Figure, ...] = (
         (
             Column("period", gettext_lazy("Period"), _period),
             Column("held", gettext_lazy("Held"), plot=_as_plotted),
+            Column(
+                "term_ended_unconfirmed",
+                gettext_lazy("Term ended, release unconfirmed (not held)"),
+            ),
+        ),
+    ),
+    Figure(
+        "held-by-custody-kind",
+        "held_by_custody_kind",
+        gettext_lazy("Held by kind of custody"),
+        gettext_lazy(
+            "The people held on the last day by the kind of custody they are in: pre-trial "
+            "detention, prison or colony, house arrest, restricted freedom with referral, "
+            "compulsory psychiatric treatment, or not recorded."
+        ),
+        "hbars",
+        gettext_lazy("people"),
+        (
+            Column("custody_kind", gettext_lazy("Kind of custody"), _custody_kind),
+            Column("held", gettext_lazy("Held"), plot=_as_plotted),
         ),
     ),
     Figure(
@@ -142,6 +168,7 @@ FIGURES: tuple[Figure, ...] = (
             Column("arrests", gettext_lazy("Arrests"), plot=_as_plotted),
             Column("releases", gettext_lazy("Releases"), plot=_as_plotted),
             Column("deaths_in_custody", gettext_lazy("Deaths in custody"), plot=_as_plotted),
+            Column("terms_ended", gettext_lazy("Terms ended, release unconfirmed")),
         ),
     ),
     Figure(
@@ -188,6 +215,8 @@ FIGURES: tuple[Figure, ...] = (
             Column("deported", gettext_lazy("Taken abroad")),
             Column("died_in_custody", gettext_lazy("Died in custody")),
             Column("held_start_unknown", gettext_lazy("Held since an unknown date")),
+            Column("term_ended_unconfirmed", gettext_lazy("Term ended, release unconfirmed")),
+            Column("died", gettext_lazy("Died (in custody or not)")),
         ),
     ),
     Figure(

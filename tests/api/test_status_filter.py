@@ -81,6 +81,20 @@ def registry() -> None:
     )
     # A list gave only the release date: held since a date nobody knows.
     person("Released Undated", events=[("release", "2022-05-01", "BY")], uid="start-unknown")
+    # A list gave the day the term ends and never recorded the release.
+    person(
+        "Term Ended Unrecorded",
+        events=[
+            ("arrest", "2021-02-01", "BY"),
+            (
+                "sentence",
+                "2021-09-01",
+                "BY",
+                {"sentence_kind": "term", "term_months": 36, "term_ends_on": "2024-02-01"},
+            ),
+        ],
+        uid="term-ended",
+    )
     # Charged in absentia: never held, so no custody on record.
     person("Charged Abroad", events=[("charge", "2021-02-01", "BY")], uid="never-held")
 
@@ -170,8 +184,11 @@ def test_each_person_has_the_status_their_timeline_gives(
         "died": Status.DIED,
         "re-detained": Status.HELD,
         "start-unknown": Status.RELEASED,
+        "term-ended": Status.TERM_ENDED_UNCONFIRMED,
         "never-held": Status.UNKNOWN,
     }
+    api_on(date(2024, 1, 31))  # the day before the term ends: still held
+    assert statuses(client)["term-ended"] == Status.HELD
 
 
 def test_released_in_the_filter_is_one_status_while_the_stats_count_every_release(

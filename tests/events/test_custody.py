@@ -223,7 +223,7 @@ def test_a_failed_re_derivation_undoes_the_write(monkeypatch: pytest.MonkeyPatch
     def crash(*_: object) -> None:
         raise RuntimeError("deriving custody failed")
 
-    monkeypatch.setattr("rollcall.events.custody.derive_intervals", crash)
+    monkeypatch.setattr("rollcall.events.custody.derive_custody", crash)
     with pytest.raises(RuntimeError), writing_events(people=[losik.pk]):
         losik.events.filter(type="release").delete()
     assert losik.events.count() == 2

@@ -202,7 +202,7 @@ def test_a_crash_while_re_deriving_after_a_bulk_delete_leaves_the_registry_whole
     def crash(*_: object) -> None:
         raise RuntimeError("the server went down while deriving custody")
 
-    monkeypatch.setattr("rollcall.events.custody.derive_intervals", crash)
+    monkeypatch.setattr("rollcall.events.custody.derive_custody", crash)
     freed = Event.objects.filter(person=timelines["kalesnikava"], type="release")
     with pytest.raises(RuntimeError, match="went down"):
         bulk_delete(admin, "/admin/events/event/", list(freed.values_list("pk", flat=True)))

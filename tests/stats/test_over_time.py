@@ -56,7 +56,7 @@ def test_held_changes_by_the_arrests_less_the_releases_and_deaths_of_each_period
     held_before = 0
     for period, flow in zip(timeline.series, timeline.flows, strict=True):
         assert period.period == flow.period
-        change = flow.arrests - flow.releases - flow.deaths_in_custody
+        change = flow.arrests - flow.releases - flow.deaths_in_custody - flow.terms_ended
         assert period.held - held_before == change, period.period
         held_before = period.held
 

@@ -64,11 +64,20 @@ def test_every_series_period_agrees_with_the_totals_at_its_end(
         else:
             end = date(int(p.period) + 1, 1, 1).toordinal() - 1
         t = totals(min(date.fromordinal(end), as_of), country)
-        assert (p.held, p.released, p.deported, p.died_in_custody) == (
+        assert (
+            p.held,
+            p.released,
+            p.deported,
+            p.died_in_custody,
+            p.term_ended_unconfirmed,
+            p.died,
+        ) == (
             t.held,
             t.released,
             t.deported,
             t.died_in_custody,
+            t.term_ended_unconfirmed,
+            t.died,
         ), p.period
 
 
@@ -92,6 +101,8 @@ def test_the_command_prints_the_contract_json(
         "deported": 1,
         "died_in_custody": 0,
         "held_start_unknown": 0,
+        "term_ended_unconfirmed": 0,
+        "died": 0,
     }
     assert data["series"][-1] == {
         "period": "2025-12",
@@ -99,6 +110,8 @@ def test_the_command_prints_the_contract_json(
         "released": 2,
         "deported": 1,
         "died_in_custody": 0,
+        "term_ended_unconfirmed": 0,
+        "died": 0,
     }
 
 

@@ -10,7 +10,13 @@ import json
 from datetime import date
 from pathlib import Path
 
-from rollcall.events.choices import DAY_ORDER, EventType, ReleaseKind, SentenceKind
+from rollcall.events.choices import (
+    DAY_ORDER,
+    CustodyKind,
+    EventType,
+    ReleaseKind,
+    SentenceKind,
+)
 from rollcall.events.records import ArticleRecord, EventRecord
 from rollcall.interchange.importing.csv_rows import checked_url, decoded_lines
 from rollcall.interchange.importing.problems import BadInput, Problem
@@ -183,7 +189,7 @@ _PERSON_KEYS: tuple[str, ...] = (
 _EVENT_KEYS: tuple[str, ...] = (
     *("type", "date", "date_precision", "country", "release_kind", "destination"),
     *("facility", "articles", "sentence_kind", "term_months", "regime", "court"),
-    *("term_ends_on", "recognised_by", "note", "collective", "sources"),
+    *("term_ends_on", "custody_kind", "recognised_by", "note", "collective", "sources"),
 )
 _SOURCE_KEYS = ("url", "title", "publisher", "published_on", "kind", "quote", "start", "end")
 
@@ -310,6 +316,9 @@ def _check_event(data: dict[str, object], at: str, report: _Reporter) -> EventRe
         "regime": report.text(data, "regime", f"{at}.regime", _TEXT["regime"]),
         "court": report.text(data, "court", f"{at}.court", _TEXT["court"]),
         "term_ends_on": ends if isinstance(ends, str) else None,
+        "custody_kind": report.choice(
+            data, "custody_kind", f"{at}.custody_kind", CustodyKind.values
+        ),
         "recognised_by": report.text(data, "recognised_by", f"{at}.recognised_by", 200),
         "note": report.text(data, "note", f"{at}.note", _TEXT["note"]),
         "collective": collective if isinstance(collective, str) and collective else None,

@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 from django.core.management.base import BaseCommand, CommandError
 
 from rollcall.collective.choices import ReportedCount
+from rollcall.events.choices import CustodyKind
 from rollcall.lib.countries import clean_country
 from rollcall.lib.dates import parse_day
 from rollcall.stats.queries import Stats, compute
@@ -18,7 +19,10 @@ T = TypeVar("T")
 
 
 class Command(BaseCommand):
-    help = "Registry counts (held, released, deported, died in custody) as of a date."
+    help = (
+        "Registry counts (held, released, deported, died, term ended with release unconfirmed, "
+        "held by kind of custody) as of a date."
+    )
     # A read-only command needs the models, not the URL configuration the checks would load.
     requires_system_checks: list[str] = []
 
@@ -66,7 +70,14 @@ def render_text(stats: Stats) -> str:
         f"  released         {t.released:>9,}",
         f"  deported         {t.deported:>9,}",
         f"  died in custody  {t.died_in_custody:>9,}",
+        f"  died             {t.died:>9,}  (in custody or not)",
+        f"  term ended       {t.term_ended_unconfirmed:>9,}  (release unconfirmed; not held)",
     ]
+    if t.held:
+        lines.append("  held by kind of custody:")
+        for row in stats.held_by_custody_kind:
+            label = CustodyKind(row.custody_kind).label if row.custody_kind else "not given"
+            lines.append(f"    {label:<45} {row.held:>9,}")
     for measure, more in stats.reported_beyond_named.items():
         if more["value"]:
             lines.append(
