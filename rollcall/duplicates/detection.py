@@ -120,7 +120,7 @@ def _registry_matches(candidates: list[Candidate], apart: set[frozenset[str]]) -
             if pid not in people:
                 continue
             uid, name, birth_year, states = people[pid]
-            if frozenset((candidate.uid, uid)) in apart:
+            if uid == candidate.uid or frozenset((candidate.uid, uid)) in apart:
                 continue
             alike = likeness(
                 name_score,

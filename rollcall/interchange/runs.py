@@ -18,6 +18,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 
+from rollcall.duplicates.flags import link_run
 from rollcall.interchange.importing import Outcome, PersonRow, Problem, decoded_lines
 from rollcall.interchange.models import (
     MAX_MAPPING_TEXT,
@@ -107,7 +108,7 @@ def record_imported(source: RunSource, report: Report) -> ImportRun:
     run.created = report.outcome.created
     run.updated = report.outcome.updated
     run.unchanged = report.outcome.unchanged
-    run.held = len(report.outcome.held)
+    run.held = report.outcome.held_for_review
     run.missing = [[name, count] for name, count in report.missing]
     run.unreadable = [_problem(p) for p in noted]
     run.unreadable_count = len(report.unreadable)
@@ -118,6 +119,7 @@ def record_imported(source: RunSource, report: Report) -> ImportRun:
     }
     run.held_rows = [{"line": line, "message": text} for line, text in report.held[:MAX_NOTED]]
     run.save()
+    link_run(report.outcome.flag_ids, run.pk)
     return run
 
 
@@ -136,7 +138,7 @@ def record_refused(source: RunSource, problems: list[tuple[int | None, str, str]
 def summary(label: str, report: Report, run: ImportRun | None, *, dry_run: bool) -> str:
     """The line the command prints after an import (or a dry run) that went through."""
     outcome = report.outcome
-    held = len(outcome.held)
+    held = outcome.held_for_review
     parts = [
         f"{label}: {report.rows} rows read; {outcome.created} new, {outcome.updated} updated, "
         f"{outcome.unchanged} unchanged"

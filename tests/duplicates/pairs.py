@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import dataclass
 from datetime import date
+
+from django.apps import apps
+from django.core.management import call_command
 
 from rollcall.duplicates.models import DuplicateFlag
 from rollcall.events.custody import rebuild_custody
@@ -76,3 +81,32 @@ def citations_of(person: Person) -> set[tuple[str, str]]:
         if owner == person:
             found.add((type(fact).__name__, citation.quote))
     return found
+
+
+@dataclass
+class Ran:
+    """One `rollcall` command run in-process: exit code, stdout, stderr."""
+
+    code: int
+    out: str
+    err: str
+
+
+def run(name: str, *args: str) -> Ran:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(name, *args, stdout=out, stderr=err)
+    except SystemExit as stop:
+        return Ran(int(stop.code or 0), out.getvalue(), err.getvalue())
+    return Ran(0, out.getvalue(), err.getvalue())
+
+
+def history_rows() -> set[tuple[str, int]]:
+    """Every audit-trail row of every registry model, as (model, history id)."""
+    return {
+        (model._meta.label, pk)
+        for model in apps.get_models()
+        if model._meta.app_label in {"people", "events", "sources"}
+        and model.__name__.startswith("Historical")
+        for pk in model._default_manager.values_list("history_id", flat=True)
+    }

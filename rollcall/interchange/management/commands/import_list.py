@@ -182,7 +182,8 @@ class Command(BaseCommand):
         return Report(len(rows), outcome, csv_missing(path, rows), held=self._held(outcome, name))
 
     def _held(self, outcome: Outcome, name: str) -> list[tuple[int, str]]:
-        return [(flag.line, flag.notice(name, self.dry_run)) for flag in outcome.held]
+        # Held rows, and rows naming a person merged into someone else since: both in file order.
+        return [(row.line, row.notice(name, self.dry_run)) for row in outcome.review_rows()]
 
     def _done(self, name: str, report: Report, run: ImportRun | None) -> None:
         # Notices, not problems: each held row was imported (as a draft), so the exit code stays 0.
