@@ -216,3 +216,22 @@ def test_import_reports_are_for_staff_only(mapped, run, cast: Cast):
     for url in ("/staff/imports/", f"/staff/imports/{kept.pk}/"):
         assert cast.client("visitor").get(url).status_code == 302
         assert client.get(url).status_code == 403
+
+
+def test_a_csv_row_over_several_lines_is_kept_whole_below_a_title(write_file, run):
+    path = write_file(
+        "list.csv",
+        'Political prisoners, December 2025\nid,Name,Born,Place\n1,"Liu\nXiaobo",19812,长春\n',
+    )
+    mapping = write_file(
+        "list.toml", MAPPING.replace('format = "csv"', 'format = "csv"\nheader_row = 2')
+    )
+
+    result = run("import_list", str(path), "--mapping", str(mapping))
+
+    assert result.code == 0, result.err
+    assert result.lines == [
+        f"{path}:3: Born: '19812' is not a date in any of the formats %Y-%m-%d, %Y-%m, %Y "
+        "(fields.birth.formats); left empty"
+    ]
+    assert ImportRun.objects.get().lines == {"3": '1,"Liu\nXiaobo",19812,长春'}
