@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from rollcall.names.given_names import is_listed_form, slip_groups
@@ -68,25 +68,44 @@ def _spelling_keys(forms: Iterable[str]) -> set[str]:
     return keys
 
 
-def _could_match(a: Token, b: Token, b_spellings: Iterable[str] = ()) -> bool:
-    """Cheap pre-check (C-speed edit distance) before a word pulls in its names."""
-    if a.groups & b.groups:
-        return True
-    if a.foreign or b.foreign:
-        return True
-    for fa in a.forms:
-        for fb in b.forms:
-            limit = max(2, min(len(fa), len(fb)) // 3)
-            if Levenshtein.distance(fa, fb, score_cutoff=limit) <= limit:
-                return True
-    # One slip that the skeleton shows as more edits (score.token_similarity); the
-    # word may be stored in several spellings with one skeleton (Климович, Klimavich).
-    for sa in spellings(a.text):
-        if len(sa) >= 6:
-            for sb in b_spellings:
-                if sa[0] == sb[0] and OSA.distance(sa, sb, score_cutoff=1) <= 1:
-                    return True
-    return False
+@dataclass(slots=True)
+class _Block:
+    """One blocking key's words laid out flat for C-speed comparison: their
+    skeletons, their written spellings (each with the word it belongs to), and the
+    Han transcriptions among them, which the pre-check lets through."""
+
+    forms: list[str]
+    form_words: list[str]
+    written: list[str]
+    written_words: list[str]
+    foreign: list[str]
+
+
+def _near_words(tok: Token, block: _Block, out: set[str]) -> None:
+    """Add to `out` the words of `block` that pass the cheap pre-check against `tok`
+    before a word pulls in its names: a skeleton within an edit allowance that grows
+    with length (a third of the shorter word), or one slip between written spellings
+    that the skeleton shows as more edits (score.token_similarity; a word may be
+    stored in several spellings with one skeleton: Климович, Klimavich).
+
+    One C-speed pass per query form over the whole block: in a crowded registry one
+    query word meets hundreds of vocabulary words through its blocking keys, and a
+    Python loop per pair was a third of a query's time.
+    """
+    for fa in tok.forms:
+        for fb, d, j in process.extract_iter(
+            fa, block.forms, scorer=Levenshtein.distance, score_cutoff=max(2, len(fa) // 3)
+        ):
+            if d <= max(2, min(len(fa), len(fb)) // 3):
+                out.add(block.form_words[j])
+    if block.written:
+        for sa in spellings(tok.text):
+            if len(sa) >= 6:
+                for sb, _d, j in process.extract_iter(
+                    sa, block.written, scorer=OSA.distance, score_cutoff=1
+                ):
+                    if sb[0] == sa[0]:
+                        out.add(block.written_words[j])
 
 
 def _joined_tokens(tokens: tuple[Token, ...]) -> list[Token]:
@@ -112,8 +131,10 @@ class NameIndex:
         self._zh: dict[str, set[int]] = {}  # pinyin string -> variant ids
         self._skeletons: dict[str, set[str]] = {}  # skeleton -> token keys (slip repairs)
         self._size = 0
-        self._word_cache: dict[str, set[int]] = {}  # query word -> variants (cleared on change)
+        # query word -> (similar vocabulary words, their variants); cleared on change
+        self._word_cache: dict[str, tuple[frozenset[str], set[int]]] = {}
         self._near_cache: dict[str, set[int]] = {}
+        self._block_cache: dict[str, _Block] = {}  # block key -> its words laid out flat
 
     def __len__(self) -> int:
         return self._size
@@ -150,9 +171,10 @@ class NameIndex:
             posting.add(vid)
         for form in parsed.zh:
             self._zh.setdefault(form, set()).add(vid)
-        if self._word_cache or self._near_cache:
+        if self._word_cache or self._near_cache or self._block_cache:
             self._word_cache.clear()
             self._near_cache.clear()
+            self._block_cache.clear()
 
     def add_many(self, pairs: Iterable[tuple[str, str]]) -> None:
         prepare_given_names()
@@ -184,37 +206,89 @@ class NameIndex:
     # -- searching ------------------------------------------------------------
     def _similar_words(self, tok: Token) -> list[str]:
         """Vocabulary words (token keys) similar enough to `tok` to pull in their names."""
-        out: list[str] = []
-        seen: set[str] = set()
         keys = _block_keys(tok)
         # A slipped given name (Jauhemija) meets the name it can only be.
         slipped = frozenset() if (tok.groups or tok.foreign) else slip_groups(tok.text, tok.forms)
         keys.update("g:" + gid for gid in slipped)
+        blocks = self._blocks
+        out: set[str] = set()
+        if tok.foreign:  # a Han transcription: every word of its blocks
+            for bk in keys:
+                out |= blocks.get(bk, set())
+        for gid in tok.groups:  # the same given name, in any of its forms
+            out |= blocks.get("g:" + gid, set())
+        for gid in slipped:
+            out.update(w for w in blocks.get("g:" + gid, ()) if is_listed_form(self._vocab[w].text))
         for bk in keys:
-            for wkey in self._blocks.get(bk, ()):
-                if wkey in seen:
-                    continue
-                seen.add(wkey)
+            if bk in blocks:
+                block = self._block(bk)
+                out.update(block.foreign)
+                _near_words(tok, block, out)
+        postings = self._postings
+        return [w for w in out if postings[w]]
+
+    def _block(self, bk: str) -> _Block:
+        hit = self._block_cache.get(bk)
+        if hit is None:
+            hit = _Block([], [], [], [], [])
+            for wkey in self._blocks[bk]:
                 word = self._vocab[wkey]
-                if self._postings[wkey] and (
-                    (slipped & word.groups and is_listed_form(word.text))
-                    or _could_match(tok, word, self._spellings.get(wkey, ()))
-                ):
-                    out.append(wkey)
-        return out
+                if word.foreign:
+                    hit.foreign.append(wkey)
+                for fb in word.forms:
+                    hit.forms.append(fb)
+                    hit.form_words.append(wkey)
+                for sb in self._spellings.get(wkey, ()):
+                    hit.written.append(sb)
+                    hit.written_words.append(wkey)
+            if len(self._block_cache) > 200_000:
+                self._block_cache.clear()
+            self._block_cache[bk] = hit
+        return hit
 
     def _word_postings(self, tok: Token) -> set[int]:
         """Variants containing a word similar to `tok` (cached per query word)."""
+        return self._similar(tok)[1]
+
+    def _similar(self, tok: Token) -> tuple[frozenset[str], set[int]]:
+        """The vocabulary words similar to `tok` and the variants holding them."""
         hit = self._word_cache.get(tok.key)
         if hit is not None:
             return hit
+        words = frozenset(self._similar_words(tok))
         found: set[int] = set()
-        for wkey in self._similar_words(tok):
+        for wkey in words:
             found |= self._postings[wkey]
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()
-        self._word_cache[tok.key] = found
-        return found
+        hit = self._word_cache[tok.key] = (words, found)
+        return hit
+
+    def _word_keys(self, vid: int) -> set[str]:
+        parsed = self._names[vid]
+        if parsed is None:
+            return set()
+        return {t.key for t in (*parsed.tokens, *_joined_tokens(parsed.core))}
+
+    def _two_words(
+        self, a: tuple[frozenset[str], set[int]], b: tuple[frozenset[str], set[int]]
+    ) -> set[int]:
+        """Variants holding a word similar to one query word *and another* similar to the
+        second.  When one stored word is similar to both (Valeryy Valiraw: the surname is
+        a slip away from the given name), the plain intersection would be every Valery
+        in the registry, and a name that meets the query on one word only cannot
+        score as the same person."""
+        both = a[1] & b[1]
+        shared = a[0] & b[0]
+        if not shared or not both:
+            return both
+        out = set()
+        for vid in both:
+            keys = self._word_keys(vid)
+            in_a, in_b = keys & a[0], keys & b[0]
+            if in_a and in_b and (len(in_a | in_b) >= 2):
+                out.add(vid)
+        return out
 
     def _nearest_postings(self, tok: Token, cap: int) -> set[int]:
         """At most `cap` variants, from the words nearest to `tok` first (edit
@@ -258,17 +332,16 @@ class NameIndex:
             if q.core:
                 cands |= self._nearest_postings(q.core[0], _SINGLE_TOKEN_CAP)
             return cands
-        sets = [self._word_postings(t) for t in q.core]
-        sets += [self._word_postings(t) for t in _joined_tokens(q.core)]
-        sets = sorted((s for s in sets if s), key=len)
+        found = [self._similar(t) for t in (*q.core, *_joined_tokens(q.core))]
+        sets = sorted((f for f in found if f[1]), key=lambda f: len(f[1]))
         if not sets:
             return cands
-        for s in sets:
+        for _words, s in sets:
             if len(s) <= _RARE_POSTINGS:
                 cands |= s
         for i in range(len(sets)):
             for j in range(i + 1, len(sets)):
-                cands |= sets[i] & sets[j]
+                cands |= self._two_words(sets[i], sets[j])
         return cands
 
     def _repair_candidates(self, q: ParsedName) -> set[int]:
@@ -326,17 +399,24 @@ class NameIndex:
         names = self._names
         owner = self._owner
         folded = query.casefold()
+        # Namesakes written alike (dozens of "Аляксандр Іванаў") are scored once.
+        scored: dict[str, float] = {}
+        ties: dict[str, float] = {}
         for vid in vids:
             cand = names[vid]
             if cand is None:
                 continue
-            s = round(compare(q, cand, repair), 4)
+            s = scored.get(cand.raw)
+            if s is None:
+                s = scored[cand.raw] = round(compare(q, cand, repair), 4)
             if s < min_score:
                 continue
             pid = owner[vid]
             prev = best.get(pid)
             if prev is None or s >= prev[0]:
                 # Equal scores: show the variant written most like the query.
-                tie = fuzz.ratio(folded, cand.raw.casefold())
+                tie = ties.get(cand.raw)
+                if tie is None:
+                    tie = ties[cand.raw] = fuzz.ratio(folded, cand.raw.casefold())
                 if prev is None or s > prev[0] or tie > prev[1]:
                     best[pid] = (s, tie, vid)

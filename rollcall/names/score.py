@@ -422,6 +422,22 @@ def _merged_variants(tokens: tuple[Token, ...]) -> list[tuple[tuple[Token, ...],
     return out
 
 
+def _one_word_capped(word: Token, long: tuple[Token, ...], joined_at: int) -> bool:
+    """True when a one-word name is sure to reach the one-word cap against `long`:
+    one of its words is so like `word` that, whichever word the alignment takes and
+    with every other word unmatched, the score stays above the cap.  A one-word query
+    (a first name, a surname) meets a hundred fuller names; this skips comparing it
+    with their other words, whose similarities would only be capped away."""
+    costs = [_EXTRA_HYPHEN_PART if t.hyphen else _EXTRA_TOKEN for t in long]
+    # The unmatched words cost at most all of them but the cheapest.
+    worst = sum(costs) - min(costs) + (_EXTRA_TOKEN if joined_at >= 0 else 0.0)
+    need = _ONE_TOKEN_VS_MANY + worst + 1e-9
+    # The same word first: the one most likely to settle it without computing the rest.
+    return any(
+        token_similarity(word, t) >= need for t in sorted(long, key=lambda t: t.key != word.key)
+    )
+
+
 def _score_tokens(
     ta: tuple[Token, ...],
     tb: tuple[Token, ...],
@@ -432,6 +448,8 @@ def _score_tokens(
     """Score aligned token lists; `joined_at` marks a token of the longer list that
     stands for two written words (it counts twice if left unmatched)."""
     short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    if len(short) == 1 < len(long) and not strict and _one_word_capped(short[0], long, joined_at):
+        return _ONE_TOKEN_VS_MANY
     vals, used = _best_alignment(short, long, strict)
     if not vals:
         return 0.0
