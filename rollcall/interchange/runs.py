@@ -123,14 +123,25 @@ def record_imported(source: RunSource, report: Report) -> ImportRun:
     return run
 
 
-def record_refused(source: RunSource, problems: list[tuple[int | None, str, str]]) -> ImportRun:
-    """Keep a refused run and its problems: (line or None, where, what)."""
+def record_refused(
+    source: RunSource,
+    problems: list[tuple[int | None, str, str]],
+    texts: dict[int, str] | None = None,
+) -> ImportRun:
+    """Keep a refused run and its problems: (line or None, where, what), with the text of the
+    lines they name when the reader kept it (`texts`)."""
     run = _run(source, ImportResult.REFUSED)
+    kept = problems[:MAX_NOTED]
     run.problems = [
-        {"line": line, "column": where, "message": message}
-        for line, where, message in problems[:MAX_NOTED]
+        {"line": line, "column": where, "message": message} for line, where, message in kept
     ]
     run.problem_count = len(problems)
+    given = texts or {}
+    run.lines = {
+        str(line): given[line][:MAX_ROW_TEXT]
+        for line in dict.fromkeys(line for line, _, _ in kept)
+        if line is not None and line in given
+    }
     run.save()
     return run
 

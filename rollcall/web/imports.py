@@ -72,6 +72,7 @@ def import_run(request: HttpRequest, run_id: int) -> HttpResponse:
             "unreadable": [_noted(item) for item in run.unreadable],
             "problems": [_noted(item) for item in run.problems],
             "lines": lines,
+            "shown_lines": {line.number for line in lines},
             "held_rows": [_noted(item) for item in run.held_rows],
         },
     )

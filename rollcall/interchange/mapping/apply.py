@@ -15,8 +15,18 @@ from rollcall.interchange.importing import BadInput, Outcome, Problem, import_re
 from rollcall.interchange.mapping.person import RowReport, build_record
 from rollcall.interchange.mapping.rows import SourceTable, read_table
 from rollcall.interchange.mapping.spec import MappingSpec
+from rollcall.interchange.models import MAX_NOTED
 from rollcall.interchange.records import PersonRecord
 from rollcall.people.models import Person
+
+
+class RowProblems(BadInput):
+    """The list's rows have problems: `problems` as BadInput gives them, and `texts` the text of
+    each line they name, as the file has it (for the refused run's report)."""
+
+    def __init__(self, problems: list[Problem], texts: dict[int, str]) -> None:
+        super().__init__(problems)
+        self.texts = texts
 
 
 @dataclass
@@ -82,9 +92,11 @@ def read_mapped(path: Path, mapping: MappingSpec) -> MappedRead:
         # A row's problems in the order of its columns, as the user reads the row.
         problems += sorted(report.problems, key=lambda p: order.get(p.column, len(order)))
         notices += sorted(report.notices, key=lambda p: order.get(p.column, len(order)))
-    if problems:
-        raise BadInput(problems)
     texts = {row.line: row.text for row in table.rows}
+    if problems:
+        raise RowProblems(
+            problems, {p.line: texts[p.line] for p in problems[:MAX_NOTED] if p.line in texts}
+        )
     return MappedRead(
         table.format,
         records,

@@ -33,6 +33,7 @@ from rollcall.interchange.importing import (
     read_jsonl,
 )
 from rollcall.interchange.mapping import BadMapping, MappingSpec, import_mapped, load_mapping
+from rollcall.interchange.mapping.apply import RowProblems
 from rollcall.interchange.mapping.rows import list_format
 from rollcall.interchange.mapping.workbook import UnreadableList
 from rollcall.interchange.models import ImportRun
@@ -147,6 +148,7 @@ class Command(BaseCommand):
             self._refuse(
                 [problem.format(name) for problem in bad.problems],
                 [(p.line, p.column, p.message) for p in bad.problems],
+                bad.texts if isinstance(bad, RowProblems) else None,
             )
         except UnreadableList as unreadable:
             self._refuse([f"{name}: {unreadable}"])
@@ -207,12 +209,17 @@ class Command(BaseCommand):
             reason = "no such file" if not path.exists() else "not a regular file"
             self._fail([f"{name}: cannot read: {reason}"])
 
-    def _refuse(self, lines: list[str], problems: Refusal | None = None) -> NoReturn:
+    def _refuse(
+        self,
+        lines: list[str],
+        problems: Refusal | None = None,
+        texts: dict[int, str] | None = None,
+    ) -> NoReturn:
         """Print the problems and stop (exit 1), keeping the refused run unless a dry run."""
         if not self.dry_run and self.source.path.is_file():
             if problems is None:
                 problems = [(None, "file", _after(line)) for line in lines]
-            record_refused(self.source, problems)
+            record_refused(self.source, problems, texts)
         self._fail(lines)
 
     def _fail(self, lines: list[str]) -> NoReturn:
