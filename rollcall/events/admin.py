@@ -81,7 +81,7 @@ class EventAdmin(RegistryAdmin[Event]):
     form = EventForm
     inlines = [CitationInline]
     list_display = ["person", "type", "date", "country", "release_kind", "destination"]
-    list_filter = ["type", "country", "release_kind"]
+    list_filter = ["type", "country", "release_kind", "custody_kind"]
     raw_id_fields = ["person", "collective"]
     filter_horizontal = ["articles"]
     past_dates = EVENT_PAST_DATES
@@ -116,6 +116,7 @@ class EventInline(RegistryInline[Event, Person]):
         "sentence_kind",
         "term_months",
         "term_ends_on",
+        "custody_kind",
         "facility",
         "collective",
     ]

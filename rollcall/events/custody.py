@@ -246,11 +246,17 @@ class _Timeline:
             self.open(None, event.country, "")
         self.close(event, event.type)
 
-    def finish(self, undated_sentences: list[EventFact]) -> None:
-        """Close the walk: the interval still open carries its term's end, if it is known."""
+    def finish(self, undated: list[EventFact]) -> None:
+        """Close the walk: the interval still open carries its term's end, if it is known, and
+        the kind undated events give when nothing dated gave one (a list's "sentenced, serving
+        it in a colony" beside a dated arrest)."""
         current = self.current
         if current is None:
             return
+        kinds = [e.custody_kind for e in undated if e.custody_kind]
+        if kinds and not current.spans[-1].kind:
+            current.spans[-1].kind = kinds[-1]
+        undated_sentences = [e for e in undated if e.type == EventType.SENTENCE]
         ends = self.sentence_ends
         if not self.sentenced and undated_sentences:
             # Undated sentences belong to the custody still open; with several and no order
@@ -290,7 +296,7 @@ def derive_custody(events: Iterable[EventFact]) -> Custody:
         timeline.open(None, undated[0].country, kinds[-1] if kinds else "")
     for event in dated:
         timeline.apply(event)
-    timeline.finish([e for e in undated if e.type == EventType.SENTENCE])
+    timeline.finish(undated)
     return Custody(timeline.intervals, timeline.spans)
 
 

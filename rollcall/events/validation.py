@@ -14,6 +14,9 @@ figures would otherwise count as facts:
   prison term of no months, a term given with a life or death sentence;
 - a charge under an article of another state's code than the holding state's, or under an
   article the registry does not know for that state;
+- a kind of custody on an event that begins or changes no custody (only an arrest, a sentence or
+  a transfer has one); "on trial while free" on a sentence (the trial is over); a non-custodial
+  sentence served in a prison, a colony, pre-trial detention or a psychiatric hospital;
 - a destination that is the holding state itself (that is no release abroad), or a destination
   on an event that takes nobody anywhere; a country that is not an ISO code.
 
@@ -33,7 +36,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from rollcall.events.choices import EventType, SentenceKind
+from rollcall.events.choices import HAS_CUSTODY_KIND, CustodyKind, EventType, SentenceKind
 from rollcall.events.models import CriminalArticle, Event
 from rollcall.lib.countries import clean_country
 from rollcall.lib.dates import (
@@ -319,6 +322,51 @@ def _sentence_problems(event: Event) -> list[Problem]:
     return problems
 
 
+# Kinds of custody a non-custodial sentence may still carry: restricted freedom with referral
+# (khimiya) and house arrest are passed as sentences of restricted freedom, not imprisonment.
+NON_CUSTODIAL_KINDS = (CustodyKind.RESTRICTED_FREEDOM, CustodyKind.HOUSE_ARREST)
+
+
+def _custody_kind_problems(event: Event) -> list[Problem]:
+    kind = event.custody_kind
+    if not kind:
+        return []
+    if event.type not in HAS_CUSTODY_KIND:
+        return [
+            Problem(
+                "custody_kind",
+                _(
+                    "Only an arrest, a sentence or a transfer has a kind of custody: leave it "
+                    "empty, or change the event's type."
+                ),
+            )
+        ]
+    if event.type != EventType.SENTENCE:
+        return []
+    if kind == CustodyKind.TRIAL_WHILE_FREE:
+        return [
+            Problem(
+                "custody_kind",
+                _(
+                    "A sentence ends the trial: choose the kind of custody it is served in, or "
+                    "leave it empty."
+                ),
+            )
+        ]
+    if event.sentence_kind == SentenceKind.NON_CUSTODIAL and kind not in NON_CUSTODIAL_KINDS:
+        return [
+            Problem(
+                "custody_kind",
+                _(
+                    "A non-custodial sentence is not served in %(kind)s: correct the kind of "
+                    "sentence or the kind of custody."
+                )
+                % {"kind": event.get_custody_kind_display()},
+            )
+        ]
+    return []
+
+
 def _place_problems(event: Event) -> list[Problem]:
     problems = country_problem("country", event.country) + country_problem(
         "destination", event.destination
@@ -434,6 +482,7 @@ def event_problems(
         *_place_problems(event),
         *_release_problems(event),
         *_sentence_problems(event),
+        *_custody_kind_problems(event),
         *article_problems(event, articles),
         *_timeline_problems(event, _timeline(event, others)),
         *_birth_problems(event, person),

@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from rollcall.events.choices import EventType, SentenceKind
+from rollcall.events.choices import CustodyKind, EventType, SentenceKind
 from rollcall.interchange.importing.csv_rows import checked_url
 from rollcall.interchange.importing.problems import Problem
 from rollcall.interchange.mapping.dates import read_date
@@ -133,14 +133,23 @@ def _events(read: _Reader, country: str) -> list[dict[str, object]]:
         }
         for number in dict.fromkeys(read.many("articles"))
     ]
+    custody_kind = read.one("custody_kind")
     if detained or sentence.kind == "not_sentenced":
-        events.append(_event(EventType.ARREST, detained, country))
+        event = _event(EventType.ARREST, detained, country)
+        # "Not sentenced yet" says the kind of custody itself; a kind the mapping gives for the
+        # whole list (every sentence served in prison) does not override it.
+        held_before_trial = sentence.kind == "not_sentenced"
+        event["custody_kind"] = CustodyKind.PRE_TRIAL.value if held_before_trial else custody_kind
+        events.append(event)
     gives_sentence = sentence.kind not in (None, "not_sentenced")
     if gives_sentence or sentenced or term_months is not None or court:
         event = _event(EventType.SENTENCE, sentenced, country)
         event["sentence_kind"] = _SENTENCE_KINDS.get(sentence.kind or "unknown", "")
         event["term_months"] = term_months
         event["court"] = court
+        event["custody_kind"] = custody_kind
+        if events:  # the arrest of a row with a sentence: the kind is the sentence's
+            events[0]["custody_kind"] = ""
         if sentence.ends is not None:
             event["sentence_kind"] = SentenceKind.TERM
             if sentence.ends.precision == DatePrecision.DAY:
@@ -152,6 +161,7 @@ def _events(read: _Reader, country: str) -> list[dict[str, object]]:
         events.append(event)
     if (facility or articles) and not events:
         events.append(_event(EventType.ARREST, None, country))
+        events[-1]["custody_kind"] = custody_kind
     if events:
         events[-1]["facility"] = facility
         events[-1]["articles"] = articles

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
-from rollcall.events.choices import ReleaseKind
+from rollcall.events.choices import CustodyKind, ReleaseKind
 from rollcall.people.choices import Gender, NameKind, Visibility
 from rollcall.sources.models import SourceKind
 
@@ -67,6 +67,11 @@ TARGETS: dict[str, Target] = {
         Kind.SENTENCE, "the day the term ends, or the kind of sentence", words=tuple(SENTENCE_WORDS)
     ),
     "term_months": Target(Kind.NUMBER, "the length of the prison term in months"),
+    "custody_kind": Target(
+        Kind.WORD,
+        "the kind of custody the sentence is served in (of the arrest, for a row with no sentence)",
+        words=tuple(CustodyKind.values),
+    ),
     "court": Target(Kind.TEXT, "the court that passed the sentence"),
     "facility": Target(Kind.TEXT, "the prison or detention centre holding the person"),
     "articles": Target(
