@@ -68,6 +68,7 @@ CODED_FIELDS = [
     ("`date_precision`", "events.Event", "date_precision"),
     ("event `release_kind`", "events.Event", "release_kind"),
     ("event `sentence_kind`", "events.Event", "sentence_kind"),
+    ("event `custody_kind`", "events.Event", "custody_kind"),
     ("source `kind`", "sources.Source", "kind"),
     ("count `qualifier`", "collective.CollectiveEvent", "count_qualifier"),
     ("agreement party `role`", "collective.AgreementParty", "role"),
