@@ -149,7 +149,8 @@ def test_a_refused_import_is_kept_with_its_problems_and_writes_nothing_else(
     html = cast.client("admin").get(f"/staff/imports/{kept.pk}/").content.decode()
     assert "2 problems; nothing of the file was written." in html
     assert '<a href="#line-4">line 4</a>: Born: &#x27;19812&#x27; is not a date' in html
-    assert '<div class="line" id="line-4"><h3>Line 4</h3><pre>3,&quot;Ding, Zilin&quot;,19812,' in html
+    shown = '<div class="line" id="line-4"><h3>Line 4</h3><pre>3,&quot;Ding, Zilin&quot;,19812,'
+    assert shown in html
 
 
 def test_a_refused_mapping_is_kept_at_its_key(write_file, run):
