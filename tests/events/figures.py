@@ -21,7 +21,16 @@ from rollcall.people.choices import Publication, Visibility
 from rollcall.people.models import Person
 from rollcall.stats.queries import totals
 
-_COLUMNS = ("country", "start", "end", "end_type", "release_kind", "destination", "deported")
+_COLUMNS = (
+    "country",
+    "start",
+    "end",
+    "end_type",
+    "release_kind",
+    "destination",
+    "deported",
+    "term_ends",
+)
 _FACT_FIELDS = [f.name for f in dataclasses.fields(EventFact)]
 
 
@@ -46,9 +55,9 @@ def stored_intervals() -> dict[int, list[tuple[Any, ...]]]:
 
 
 def _held(interval: Interval, day: date) -> bool:
-    return (interval.start is None or interval.start <= day) and (
-        interval.end is None or interval.end > day
-    )
+    started = interval.start is None or interval.start <= day
+    term_over = interval.term_ends is not None and interval.term_ends <= day
+    return started and (interval.end is None or interval.end > day) and not term_over
 
 
 def _released(interval: Interval, day: date) -> bool:
@@ -60,6 +69,8 @@ def _status(intervals: list[Interval], day: date) -> str:
     """A person's status on `day`, as docs/data-model.md and events.status define it."""
     if any(_held(i, day) for i in intervals):
         return Status.HELD
+    if any(i.term_ends is not None and i.term_ends <= day for i in intervals):
+        return Status.TERM_ENDED_UNCONFIRMED
     ended = [i for i in intervals if i.end is not None and i.end <= day]
     if not ended:
         return Status.UNKNOWN

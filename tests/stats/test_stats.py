@@ -135,3 +135,18 @@ def test_reported_estimates_are_kept_beside_the_registry_counts() -> None:
     assert estimate.attributed_to == "Human rights organizations"
     assert "more than 1,000 political prisoners" in estimate.sources[0]["quote"]
     assert compute(date(2025, 12, 1), "BY").estimates == []
+
+
+def test_the_text_output_keeps_its_lines_and_adds_the_new_figures_after_them(
+    cast: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    call_command("stats", "--as-of", "2025-12-31", "--country", "by", "--format", "text")
+    lines = capsys.readouterr().out.splitlines()
+    labels = [line.split()[0] for line in lines[1:7]]
+    assert labels == ["held", "released", "deported", "died", "died", "term"]
+    assert lines[4].startswith("  died in custody")
+    assert lines[5].split()[:2] == ["died", "0"]
+    assert lines[6].split()[:3] == ["term", "ended", "0"]
+    assert lines[7] == "  held by kind of custody:"
+    # The cast gives no kind: both held are under "not given".
+    assert lines[13].split() == ["not", "given", "2"]
