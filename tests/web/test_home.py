@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from rollcall.demo.load import load_demo
+from tests.cast import person
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +34,13 @@ def test_it_works_on_an_empty_registry(client: Client) -> None:
 
 def test_it_refuses_a_post(client: Client) -> None:
     assert client.post("/").status_code == 405
+
+
+def test_terms_ended_with_no_release_on_record_are_shown_apart_from_the_held(
+    client: Client,
+) -> None:
+    sentence = {"sentence_kind": "term", "term_ends_on": "2022-01-09"}
+    person("Ales Silent", events=[("sentence", "2019-06-01", "BY", sentence)])
+    html = client.get("/").content.decode()
+    assert 'data-figure="held">0<' in html
+    assert 'data-figure="term_ended_unconfirmed">1<' in html
