@@ -145,9 +145,10 @@ class CustodyInterval(models.Model):
             # Covers every column the per-country figures read, so SQLite answers them from the
             # index alone; with only (country, start) it read rows in random order, slower than
             # a full scan (measured: 155 ms → 27 ms for one country at 100,000 people).
+            # `term_ends` is read by *held on D* (a term ended with no release recorded).
             models.Index(
-                fields=["country", "start", "end", "end_type", "deported", "person"],
-                name="custody_country_cover_idx",
+                fields=["country", "start", "end", "end_type", "deported", "person", "term_ends"],
+                name="custody_country_terms_idx",
             ),
         ]
 
