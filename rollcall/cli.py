@@ -23,6 +23,7 @@ COMMANDS = {
     "extract": "read one article and print the facts it reports (writes nothing)",
     "ingest": "store articles and queue the facts they report for review",
     "review": "list, accept or reject the facts queued for review",
+    "duplicates": "list likely duplicates imports held; merge, keep apart, undo",
 }
 
 

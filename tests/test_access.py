@@ -113,6 +113,7 @@ PAGES = [
     Page("/staff/people/", Shows.NOBODY, needs="view"),
     Page("/staff/people/{uid}/", Shows.ONE, needs="view"),
     Page("/staff/imports/", Shows.NOBODY, needs="view"),
+    Page("/staff/duplicates/", Shows.NOBODY, needs="view"),
     # The admin
     Page("/admin/", Shows.NOBODY, needs="view"),
     Page("/admin/people/person/", Shows.EVERYONE, needs="view"),

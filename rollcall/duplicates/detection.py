@@ -32,10 +32,19 @@ from rollcall.duplicates.models import DuplicateFlag, FlagState
 from rollcall.events.models import Event
 from rollcall.lib.progress import progress
 from rollcall.names import keys, score
-from rollcall.people.likeness import SEARCH_FLOOR, Likeness, likeness, same_spelling
+from rollcall.people.likeness import (
+    SEARCH_FLOOR,
+    Likeness,
+    likeness,
+    same_spelling,
+    spelling,
+)
 from rollcall.people.models import Person
 
-_PER_BLOCK = 20
+_PER_BLOCK = 5
+# Key kinds of one word of a name (`gn`: a given name's group), not of the whole name; `pt`
+# (a patronymic) is told only from the whole name, and read word by word it is a skeleton.
+_PART_KEYS = frozenset({"gn"})
 
 
 @dataclass(frozen=True)
@@ -137,17 +146,33 @@ def _registry_matches(candidates: list[Candidate], apart: set[frozenset[str]]) -
 
 def _file_matches(candidates: list[Candidate]) -> list[Hold]:
     """Each candidate against the earlier candidates it shares a block of name keys with."""
-    blocks: dict[tuple[str, ...], list[Candidate]] = defaultdict(list)
+    blocks: dict[tuple[str, ...], list[tuple[Candidate, str]]] = defaultdict(list)
+    # A list repeats its common names: each spelling is parsed, and each pair scored, once.
+    scores: dict[tuple[str, str], float] = {}
+    signatures: dict[str, set[tuple[str, ...]]] = {}
+    words: dict[str, list[str]] = {}
+    spelled: dict[str, str] = {}  # name → its spelling as `same_spelling` compares it
     holds = []
     for candidate in candidates:
-        signatures = {sig for name in candidate.names for sig in _signatures(name)}
-        earlier: dict[int, Candidate] = {}
-        for signature in signatures:
-            for other in blocks[signature][-_PER_BLOCK:]:
-                earlier[other.line] = other
+        for name in candidate.names:
+            if name not in spelled:
+                spelled[name] = spelling(name)
+        signed = [
+            (name, sig)
+            for name in candidate.names
+            for sig in signatures.get(name) or signatures.setdefault(name, _signatures(name, words))
+        ]
+        # Only the names that share a block are scored: (their line) → name pairs.
+        pairs: dict[int, tuple[Candidate, set[tuple[str, str]]]] = {}
+        for name, signature in signed:
+            for other, other_name in blocks[signature][-_PER_BLOCK:]:
+                pairs.setdefault(other.line, (other, set()))[1].add((name, other_name))
         options = []
-        for other in earlier.values():
-            name_score, identical = _name_score(candidate.names, other.names)
+        for other, names in pairs.values():
+            identical = any(a == b or spelled[a] == spelled[b] for a, b in names)
+            name_score = 1.0 if identical else max(_score(a, b, scores) for a, b in names)
+            if name_score < SEARCH_FLOOR:
+                continue  # no context can lift it to the threshold
             alike = likeness(
                 name_score,
                 birth_years=(candidate.birth_year, other.birth_year),
@@ -160,33 +185,37 @@ def _file_matches(candidates: list[Candidate]) -> list[Hold]:
             # The earliest row among the best: the one a reviewer finds first.
             top = max(h.likeness.score for h in options)
             holds.append(min((h for h in options if h.likeness.score == top), key=_line))
-        for signature in signatures:
-            blocks[signature].append(candidate)
+        for name, signature in signed:
+            blocks[signature].append((candidate, name))
     return holds
+
+
+def _score(a: str, b: str, known: dict[tuple[str, str], float]) -> float:
+    """The engine's score, once per pair of spellings: a list repeats its common names."""
+    if (a, b) not in known:
+        known[a, b] = score(a, b)
+    return known[a, b]
 
 
 def _line(hold: Hold) -> int:
     return hold.match_line or 0
 
 
-def _signatures(name: str) -> set[tuple[str, ...]]:
-    """One block per kind of key: a name's keys of that kind, all together."""
+def _signatures(name: str, words: dict[str, list[str]]) -> set[tuple[str, ...]]:
+    """One block per kind of key that spells the whole name (every word's skeleton, consonant
+    frame, Chinese reading): the keys of that kind of all its words, together. Keys of one
+    word alone (`gn`, a given name's group) are left out: they would put every Maria of a list
+    in one block. Keys are read word by word, each word once (`words`): a list repeats its
+    words far more than its names, and reading a name's keys costs ~80 µs."""
     by_kind: dict[str, set[str]] = defaultdict(set)
-    for key in keys(name):
-        kind, _, _ = key.partition(":")
-        by_kind[kind].add(key)
+    for word in name.split():
+        if word not in words:
+            words[word] = keys(word)
+        for key in words[word]:
+            kind, _, _ = key.partition(":")
+            if kind not in _PART_KEYS:
+                by_kind[kind].add(key)
     return {(kind, *sorted(found)) for kind, found in by_kind.items()}
-
-
-def _name_score(ours: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[float, bool]:
-    """The best score of any pair of names, and whether some pair is spelled the same."""
-    best = 0.0
-    identical = False
-    for a in ours:
-        for b in theirs:
-            best = max(best, score(a, b))
-            identical = identical or same_spelling(a, b)
-    return best, identical
 
 
 def _hold(candidate: Candidate, uid: str, name: str, line: int | None, alike: Likeness) -> Hold:

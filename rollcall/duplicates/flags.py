@@ -21,16 +21,15 @@ def raise_flags(
     """One pending flag per held row, after the import wrote its people (found by uid)."""
     ordered = list(holds)
     uids = sorted({h.uid for h in ordered} | {h.match_uid for h in ordered})
-    people: dict[str, Person] = {}
+    people: dict[str, int] = {}
     for offset in range(0, len(uids), 900):
-        people.update(
-            (p.uid, p) for p in Person.objects.filter(uid__in=uids[offset : offset + 900])
-        )
+        chunk = Person.objects.filter(uid__in=uids[offset : offset + 900])
+        people.update(chunk.values_list("uid", "id"))
     return DuplicateFlag.objects.bulk_create(
         DuplicateFlag(
-            held=people.get(hold.uid),
+            held_id=people.get(hold.uid),
             held_uid=hold.uid,
-            candidate=people.get(hold.match_uid),
+            candidate_id=people.get(hold.match_uid),
             candidate_uid=hold.match_uid,
             score=hold.likeness.score,
             name_score=hold.likeness.name_score,
@@ -42,7 +41,7 @@ def raise_flags(
             publish_on_keep=hold.publish_on_keep,
         )
         for hold in ordered
-    )
+    )  # (`bulk_create` sets the ids on SQLite and PostgreSQL alike: the report links them)
 
 
 def pending_uids(uids: Collection[str]) -> set[str]:

@@ -60,13 +60,14 @@ class Likeness:
         return f"{self.score:.2f}: name {self.name_score:.2f}; " + "; ".join(self.moved_by)
 
 
+def spelling(name: str) -> str:
+    """A name as `same_spelling` compares it: letter case, spacing and Unicode form aside."""
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
 def same_spelling(a: str, b: str) -> bool:
     """The same name written the same way (letter case, spacing and Unicode form aside)."""
-
-    def norm(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-    return bool(norm(a)) and norm(a) == norm(b)
+    return bool(spelling(a)) and spelling(a) == spelling(b)
 
 
 def likeness(

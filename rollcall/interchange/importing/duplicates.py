@@ -19,10 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields, replace
 
 from rollcall.duplicates.detection import Candidate, Hold, find_holds
 from rollcall.duplicates.flags import MergedAway, merged_digests, merged_uids
+from rollcall.duplicates.models import Merge
 from rollcall.interchange.importing.csv_rows import PersonRow
 from rollcall.interchange.records import PersonRecord, dump
 from rollcall.people.choices import Publication
@@ -41,9 +42,14 @@ __all__ = [
 
 
 def row_digest(row: PersonRow) -> str:
-    """The row's content without its line: the same row at another place is the same row."""
-    content = {k: v for k, v in asdict(row).items() if k != "line"}
-    return hashlib.sha256(json.dumps(content, default=str, sort_keys=True).encode()).hexdigest()
+    """The row's content without its line: the same row at another place is the same row.
+
+    Read field by field: `dataclasses.asdict` deep-copies every value and took 0.4 ms a row."""
+    content = [str(getattr(row, name)) for name in _ROW_FIELDS]
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+
+
+_ROW_FIELDS = [f.name for f in fields(PersonRow) if f.name != "line"]
 
 
 def record_digest(record: PersonRecord) -> str:
@@ -65,8 +71,10 @@ def merged_rows(rows: list[PersonRow], matched: dict[int, int | None]) -> dict[i
     """line → what became of the merged person a row names (by id, or by repeating its row)."""
     by_uid = merged_uids([row.uid for row in rows if row.uid])
     unmatched = [row for row in rows if not row.uid and matched[row.line] is None]
-    digests = {row.line: row_digest(row) for row in unmatched}
-    by_digest = merged_digests(digests.values()) if unmatched else {}
+    # Fingerprints are only needed when someone was ever merged.
+    merges = bool(unmatched) and Merge.objects.exists()
+    digests = {row.line: row_digest(row) for row in unmatched} if merges else {}
+    by_digest = merged_digests(digests.values()) if digests else {}
     found: dict[int, MergedAway] = {}
     for row in rows:
         if row.uid and row.uid in by_uid:
@@ -95,7 +103,7 @@ def merged_records(records: list[PersonRecord], lines: list[int]) -> dict[str, M
 
 def csv_holds(new: list[tuple[PersonRow, str]], *, draft: bool) -> dict[int, Hold]:
     """line → hold, for the rows that will create a person (each with the uid it will get)."""
-    return find_holds(
+    holds = find_holds(
         [
             Candidate(
                 line=row.line,
@@ -103,12 +111,15 @@ def csv_holds(new: list[tuple[PersonRow, str]], *, draft: bool) -> dict[int, Hol
                 names=(row.name, *row.aliases),
                 birth_year=row.birth_year,
                 states=frozenset([row.country] if row.country else []),
-                digest=row_digest(row),
+                digest="",
                 publish_on_keep=not draft,
             )
             for row, uid in new
         ]
     )
+    # Fingerprints of the held rows only: the others never need one.
+    by_line = {row.line: row for row, _ in new}
+    return {line: replace(h, digest=row_digest(by_line[line])) for line, h in holds.items()}
 
 
 def record_holds(new: list[tuple[PersonRecord, int]]) -> dict[int, Hold]:
