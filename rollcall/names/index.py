@@ -28,7 +28,7 @@ from rollcall.names.given_names import prepare as prepare_given_names
 from rollcall.names.parse import ParsedName, Token, make_token, parse
 from rollcall.names.phonetic import consonants, deletion_keys
 from rollcall.names.repair import repaired_skeletons
-from rollcall.names.score import THRESHOLD, compare
+from rollcall.names.score import DIFFERENT_GIVEN_NAME, THRESHOLD, compare
 from rollcall.names.translit import spellings
 
 _WORD_MIN_SIMILARITY = 0.5  # vocabulary words weaker than this pull nothing in
@@ -88,8 +88,8 @@ def _near_words(tok: Token, block: _Block, out: set[str]) -> None:
     that the skeleton shows as more edits (score.token_similarity; a word may be
     stored in several spellings with one skeleton: Климович, Klimavich).
 
-    One C-speed pass per query form over the whole block: in a crowded registry one
-    query word meets hundreds of vocabulary words through its blocking keys, and a
+    One C-speed pass per query form over every candidate form: in a crowded registry
+    one query word meets hundreds of vocabulary words through its blocking keys, and a
     Python loop per pair was a third of a query's time.
     """
     for fa in tok.forms:
@@ -106,6 +106,15 @@ def _near_words(tok: Token, block: _Block, out: set[str]) -> None:
                 ):
                     if sb[0] == sa[0]:
                         out.add(block.written_words[j])
+
+
+def _other_name_bound(words: int) -> float:
+    """The most a name can score when one of the query's `words` words meets only a
+    different given name (similarity at most score.DIFFERENT_GIVEN_NAME) and every
+    other word matches perfectly: 0.9 * min + 0.1 * mean (0.2875 for two words)."""
+    low = DIFFERENT_GIVEN_NAME
+    n = max(1, words)
+    return 0.9 * low + 0.1 * (low + n - 1) / n
 
 
 def _joined_tokens(tokens: tuple[Token, ...]) -> list[Token]:
@@ -219,11 +228,18 @@ class NameIndex:
             out |= blocks.get("g:" + gid, set())
         for gid in slipped:
             out.update(w for w in blocks.get("g:" + gid, ()) if is_listed_form(self._vocab[w].text))
+        # All the blocks' words in one list (a word in several blocks comes twice, which
+        # costs less than a comparison call per block).
+        near = _Block([], [], [], [], [])
         for bk in keys:
             if bk in blocks:
                 block = self._block(bk)
                 out.update(block.foreign)
-                _near_words(tok, block, out)
+                near.forms += block.forms
+                near.form_words += block.form_words
+                near.written += block.written
+                near.written_words += block.written_words
+        _near_words(tok, near, out)
         postings = self._postings
         return [w for w in out if postings[w]]
 
@@ -250,18 +266,31 @@ class NameIndex:
         """Variants containing a word similar to `tok` (cached per query word)."""
         return self._similar(tok)[1]
 
-    def _similar(self, tok: Token) -> tuple[frozenset[str], set[int]]:
-        """The vocabulary words similar to `tok` and the variants holding them."""
-        hit = self._word_cache.get(tok.key)
+    def _similar(self, tok: Token, same_name_only: bool = False) -> tuple[frozenset[str], set[int]]:
+        """The vocabulary words similar to `tok` and the variants holding them.
+
+        `same_name_only` leaves out, for a known given name, the words that are other
+        known given names (Aliaksandr for Aliaksandra, Ivan for Ivana): such a pair
+        never scores above 0.25 (score.DIFFERENT_GIVEN_NAME), so a name that meets
+        the query only through it stays below any min_score over `_other_name_bound`.
+        In a crowded registry they are hundreds of namesakes of the other gender.
+        """
+        cache_key = tok.key + ("=" if same_name_only and tok.groups else "")
+        hit = self._word_cache.get(cache_key)
         if hit is not None:
             return hit
         words = frozenset(self._similar_words(tok))
+        if same_name_only and tok.groups:
+            vocab = self._vocab
+            words = frozenset(
+                w for w in words if not vocab[w].groups or vocab[w].groups & tok.groups
+            )
         found: set[int] = set()
         for wkey in words:
             found |= self._postings[wkey]
         if len(self._word_cache) > 50_000:
             self._word_cache.clear()
-        hit = self._word_cache[tok.key] = (words, found)
+        hit = self._word_cache[cache_key] = (words, found)
         return hit
 
     def _word_keys(self, vid: int) -> set[str]:
@@ -317,7 +346,7 @@ class NameIndex:
         self._near_cache[tok.key] = found
         return found
 
-    def _candidates(self, q: ParsedName) -> set[int]:
+    def _candidates(self, q: ParsedName, min_score: float = 0.0) -> set[int]:
         cands: set[int] = set()
         for form in q.zh:
             cands |= self._zh.get(form, set())
@@ -332,7 +361,8 @@ class NameIndex:
             if q.core:
                 cands |= self._nearest_postings(q.core[0], _SINGLE_TOKEN_CAP)
             return cands
-        found = [self._similar(t) for t in (*q.core, *_joined_tokens(q.core))]
+        same_name_only = min_score > _other_name_bound(len(q.core))
+        found = [self._similar(t, same_name_only) for t in (*q.core, *_joined_tokens(q.core))]
         sets = sorted((f for f in found if f[1]), key=lambda f: len(f[1]))
         if not sets:
             return cands
@@ -370,7 +400,7 @@ class NameIndex:
         if not q.tokens or limit <= 0:
             return []
         best: dict[str, tuple[float, float, int]] = {}
-        candidates = self._candidates(q)
+        candidates = self._candidates(q, min_score)
         self._score_into(best, q, query, candidates, min_score, repair=False)
         if len(q.core) >= 2 and not any(v[0] >= THRESHOLD for v in best.values()):
             # Nothing matched: perhaps a slip in the query that the folding hides.

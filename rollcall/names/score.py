@@ -53,7 +53,7 @@ _ONE_TOKEN_VS_MANY = 0.55  # "Maria" vs "Maria Kolesnikova": never a match
 _ONE_TOKEN_VS_ONE = 0.65  # two mononyms: too little evidence for a match
 _EXTRA_TOKEN = 0.16
 _EXTRA_HYPHEN_PART = 0.06
-_DIFFERENT_GIVEN_NAME = 0.25
+DIFFERENT_GIVEN_NAME = 0.25
 _GENDER_CAP = 0.4
 _DIMINUTIVE = 0.85
 _ENDING_PENALTY = 1.0
@@ -185,7 +185,7 @@ def _compute(a: Token, b: Token) -> float:
     if a.groups and b.groups:
         shared = a.groups & b.groups
         if not shared:
-            return min(best, _DIFFERENT_GIVEN_NAME)
+            return min(best, DIFFERENT_GIVEN_NAME)
         if is_diminutive(a.groups | b.groups) and not is_diminutive(shared):
             return _DIMINUTIVE  # Sasha for Aleksandra: the name, less certainly
         return 1.0
