@@ -82,12 +82,20 @@ class MergedAway:
     uid: str  # the row's id, or the merged person's when the row has none
     into: str
     changed: bool  # the row differs from the one the merged person was imported from
+    # Set for a record of the person kept whose own facts it changes: written, it would replace
+    # what the merges of these people moved to them, so it is held instead.
+    absorbed: tuple[str, ...] = ()
 
     def notice(self, label: str, dry_run: bool) -> str:
-        column = "id"
+        if self.absorbed:
+            return (
+                f"{label}:{self.line}: id: {self.uid} holds what merging "
+                f"{', '.join(self.absorbed)} into them moved, which the record would replace; "
+                "not written: held for review"
+            )
         tail = "; it changed since the merge: held for review" if self.changed else ""
         return (
-            f"{label}:{self.line}: {column}: {self.uid} was merged into {self.into}; "
+            f"{label}:{self.line}: id: {self.uid} was merged into {self.into}; "
             f"the row applies to nobody{tail}"
         )
 
@@ -102,6 +110,19 @@ def merged_uids(uids: Collection[str]) -> dict[str, tuple[str, str]]:
         )
         for held, kept, digest in merges.values_list("held_uid", "kept_uid", "flag__row_digest"):
             found[held] = (_final(kept), digest)
+    return found
+
+
+def merges_into(uids: Collection[str]) -> dict[str, list[Merge]]:
+    """uid → the merges (not undone) into that person, for the people of these uids."""
+    found: dict[str, list[Merge]] = {}
+    ordered = sorted(set(uids))
+    for offset in range(0, len(ordered), 900):
+        merges = Merge.objects.filter(
+            undone_at__isnull=True, kept_uid__in=ordered[offset : offset + 900]
+        ).order_by("id")
+        for merge in merges:
+            found.setdefault(merge.kept_uid, []).append(merge)
     return found
 
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from rollcall.duplicates.merging import merge, undo
 from rollcall.duplicates.models import DuplicateFlag
 from rollcall.events.models import Event
 from rollcall.people.models import Person, PersonName
+from tests.cast import Cast
 from tests.duplicates.pairs import Ran, history_rows, run
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +136,29 @@ def test_a_pending_hold_keeps_a_person_a_draft_when_their_record_is_imported_aga
     person = Person.objects.get(uid="other")
     assert (person.gender, person.publication) == ("male", "draft")
     assert DuplicateFlag.objects.count() == 1
+
+
+def test_after_a_merge_the_list_imported_again_recreates_nobody_and_undo_restores_it_all(
+    shared_cast: Cast,
+):
+    import_chinese_list()
+    before = run("export", "--format", "jsonl").out
+    reviewer = shared_cast.users["reviewer"]
+    flag = DuplicateFlag.objects.get(line=150)
+    done = merge(flag, reviewer, "one man")
+
+    again = import_chinese_list()
+
+    assert "0 new, 0 updated, 926 unchanged" in again.out
+    assert again.err.splitlines()[-1] == (
+        f"{CHINESE}:150: id: {flag.held_uid} was merged into {flag.candidate_uid}; "
+        "the row applies to nobody"
+    )
+    kept = Person.objects.get(uid=flag.candidate_uid)
+    assert kept.events.count() == 2, "the list's record of the person kept left the merge alone"
+
+    undo(done, reviewer, "two men")
+    after_undo = import_chinese_list()
+
+    assert "0 new, 0 updated, 926 unchanged" in after_undo.out
+    assert run("export", "--format", "jsonl").out == before

@@ -194,3 +194,27 @@ def test_importing_the_list_again_after_a_merge_creates_nobody(shared_cast: Cast
     assert Person.objects.count() == people
     undo(done, shared_cast.users["reviewer"])
     assert Person.objects.filter(uid="ed-held", names__value="Maria Kolesnikova").exists()
+
+
+def test_a_record_that_would_replace_what_a_merge_moved_is_held_not_written(
+    shared_cast: Cast, tmp_path: Path
+):
+    flag = flagged_pair("j")
+    merge(flag, shared_cast.users["reviewer"])
+    kept = Person.objects.get(uid="j-kept")
+    before = facts(kept)
+    path = tmp_path / "people.jsonl"
+    path.write_text(
+        '{"schema": "rollcall.person/1", "id": "j-kept", '
+        '"names": [{"value": "Maryia Kalesnikava", "kind": "primary"}]}\n',
+        encoding="utf-8",
+    )
+
+    done = run("import_list", str(path))
+
+    assert "0 new, 0 updated, 1 unchanged, 1 held for review" in done.out
+    assert done.err == (
+        f"{path}:1: id: j-kept holds what merging j-held into them moved, which the record "
+        "would replace; not written: held for review\n"
+    )
+    assert facts(kept) == before

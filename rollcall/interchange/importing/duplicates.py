@@ -11,7 +11,10 @@ stand for a person a reviewer merged into someone else since an earlier import:
   was imported from; when the list changed it since, it is also counted as held for review, for
   a reviewer to carry the change over to the person kept by hand;
 - a row without an id that differs is a row like any other: when it looks like the person kept,
-  it is held again.
+  it is held again;
+- a JSON Lines (or mapped) record of the person kept is compared with what they had before the
+  merge: when it says the same, it changes nothing; when it differs, writing it would replace what
+  the merge moved to them (a record is everything about its person), so it is held, not written.
 """
 
 from __future__ import annotations
@@ -25,9 +28,17 @@ from rollcall.duplicates.detection import Candidate, Hold, find_holds
 from rollcall.duplicates.flags import MergedAway, merged_digests, merged_uids
 from rollcall.duplicates.models import Merge
 from rollcall.interchange.importing.csv_rows import PersonRow
-from rollcall.interchange.records import PersonRecord, dump
+from rollcall.interchange.records import (
+    CitizenshipFacts,
+    EventFacts,
+    NameFacts,
+    PersonFacts,
+    PersonRecord,
+    dump,
+)
 from rollcall.people.choices import Publication
 from rollcall.people.models import Person
+from rollcall.sources.models import Citation
 
 __all__ = [
     "Hold",
@@ -38,6 +49,7 @@ __all__ = [
     "record_digest",
     "record_holds",
     "registered_uids",
+    "without_merged",
 ]
 
 
@@ -140,3 +152,40 @@ def record_holds(new: list[tuple[PersonRecord, int]]) -> dict[int, Hold]:
             )
         )
     return find_holds([c for c in candidates if c.names])
+
+
+def without_merged(facts: PersonFacts, merges: list[Merge]) -> PersonFacts:
+    """The person kept as they were before these merges moved anything to them: what a record
+    of theirs is compared with, so that importing it again leaves the merged facts alone."""
+    moved: dict[str, set[int]] = {}
+    for merge in merges:
+        for key in ("external_ids", "citizenships", "events", "citations"):
+            moved.setdefault(key, set()).update(merge.moved.get(key, []))
+        moved.setdefault("names", set()).update(pk for pk, _kind in merge.moved.get("names", []))
+        for item in merge.absorbed:
+            moved.setdefault("citations", set()).update(item["citations"])
+    cited = moved.get("citations", set())
+
+    def own(citations: list[Citation]) -> list[Citation]:
+        return [c for c in citations if c.pk not in cited]
+
+    return PersonFacts(
+        facts.person,
+        [
+            NameFacts(n.name, own(n.citations))
+            for n in facts.names
+            if n.name.pk not in moved.get("names", set())
+        ],
+        [x for x in facts.external_ids if x.pk not in moved.get("external_ids", set())],
+        [
+            CitizenshipFacts(c.citizenship, own(c.citations))
+            for c in facts.citizenships
+            if c.citizenship.pk not in moved.get("citizenships", set())
+        ],
+        [
+            EventFacts(e.event, e.articles, own(e.citations))
+            for e in facts.events
+            if e.event.pk not in moved.get("events", set())
+        ],
+        own(facts.citations),
+    )

@@ -11,7 +11,8 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from rollcall.collective.models import CollectiveEvent
-from rollcall.duplicates.flags import pending_uids, raise_flags
+from rollcall.duplicates.flags import MergedAway, merges_into, pending_uids, raise_flags
+from rollcall.duplicates.models import Merge
 from rollcall.events.custody import rebuild_custody
 from rollcall.events.models import CriminalArticle, Event, Facility
 from rollcall.events.records import ArticleRecord, EventRecord
@@ -19,6 +20,7 @@ from rollcall.interchange.importing.duplicates import (
     merged_records,
     record_holds,
     registered_uids,
+    without_merged,
 )
 from rollcall.interchange.importing.outcome import Outcome
 from rollcall.interchange.records import PersonRecord, dump, load_facts, person_record
@@ -57,6 +59,7 @@ def import_records(
     with transaction.atomic():
         uids = [record["id"] for record in records]
         merged = merged_records(records, where)
+        kept = merges_into(uids)
         registered = registered_uids(uids)
         # Held people stay drafts, whatever the record says, until a reviewer decides.
         pending = pending_uids(registered)
@@ -67,6 +70,7 @@ def import_records(
         ]
         held = record_holds(new)
         held_uids = {hold.uid for hold in held.values()}
+        line_of = {record["id"]: line for record, line in zip(records, where, strict=True)}
         chunks = [records[offset : offset + 500] for offset in range(0, len(records), 500)]
         for chunk in progress(chunks, len(chunks), f"Importing {len(records)} records"):
             people = Person.objects.filter(uid__in=[r["id"] for r in chunk])
@@ -80,6 +84,13 @@ def import_records(
                     continue
                 if record["id"] in pending or record["id"] in held_uids:
                     record = {**record, "publication": Publication.DRAFT}
+                if stored is not None and record["id"] in kept:
+                    # What merges moved to this person is not the record's to replace.
+                    own = without_merged(stored, kept[record["id"]])
+                    if dump(person_record(own)) != dump(record):
+                        outcome.merged.append(_absorbing(record, line_of[record["id"]], kept))
+                    outcome.unchanged += 1
+                    continue
                 if stored is None:
                     outcome.created += 1
                     if draft:
@@ -97,6 +108,11 @@ def import_records(
         if writer.custody:
             rebuild_custody(writer.custody)
     return outcome
+
+
+def _absorbing(record: PersonRecord, line: int, kept: dict[str, list[Merge]]) -> MergedAway:
+    held = tuple(merge.held_uid for merge in kept[record["id"]])
+    return MergedAway(line, record["id"], record["id"], True, held)
 
 
 def write_event(person: Person, data: EventRecord[SourceRecord], *, reason: str) -> Event:
