@@ -122,7 +122,7 @@ def create_person(request: HttpRequest) -> Status[dict[str, object]]:
     if Person.objects.filter(uid=record["id"]).exists():
         raise HttpError(409, f"id: a person {record['id']!r} is in the registry already")
     try:
-        import_records([record], label=REASON, draft=True, dry_run=False)
+        import_records([record], label=REASON, draft=True, dry_run=False, check_duplicates=False)
     except IntegrityError:
         # The same id sent twice at once: the second insert meets the first one's row.
         raise HttpError(409, f"id: a person {record['id']!r} is in the registry already") from None

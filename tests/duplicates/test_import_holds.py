@@ -11,6 +11,7 @@ from rollcall.duplicates.merging import merge, undo
 from rollcall.duplicates.models import DuplicateFlag
 from rollcall.events.models import Event
 from rollcall.people.models import Person, PersonName
+from tests.api.test_writes import Writer, record
 from tests.cast import Cast
 from tests.duplicates.pairs import Ran, history_rows, run
 
@@ -162,3 +163,16 @@ def test_after_a_merge_the_list_imported_again_recreates_nobody_and_undo_restore
 
     assert "0 new, 0 updated, 926 unchanged" in after_undo.out
     assert run("export", "--format", "jsonl").out == before
+
+
+def test_an_api_write_creates_its_draft_without_a_flag_and_a_reviewer_publishes_it(
+    shared_cast: Cast,
+):
+    registered("sidarenka", "Hanna Sidarenka", 1990, "BY")
+    editor, reviewer = Writer(shared_cast.users["editor"]), Writer(shared_cast.users["reviewer"])
+
+    created = editor.post("/people", record("api-sidarenka"))
+    published = reviewer.post("/people/api-sidarenka/publish")
+
+    assert (created.status_code, published.status_code) == (201, 200)
+    assert not DuplicateFlag.objects.exists()

@@ -41,6 +41,7 @@ def import_records(
     draft: bool,
     dry_run: bool,
     lines: list[int] | None = None,
+    check_duplicates: bool = True,
 ) -> Outcome:
     """Write checked JSON Lines records, all in one transaction.
 
@@ -51,7 +52,8 @@ def import_records(
     a hold for review (`duplicates`): a new person who looks like someone registered, or like an
     earlier record of the file, stays a draft until a reviewer decides; a record naming a person
     merged into someone else applies to nobody. `lines`: where each record starts in its file
-    (the record's position when not given), for the notices.
+    (the record's position when not given), for the notices. `check_duplicates=False`: an API
+    write, one draft an editor made, which a reviewer reads before publishing anyway.
     """
     outcome = Outcome()
     writer = _RecordWriter(f"import {label}")
@@ -68,7 +70,7 @@ def import_records(
             for record, line in zip(records, where, strict=True)
             if record["id"] not in registered and record["id"] not in merged
         ]
-        held = record_holds(new)
+        held = record_holds(new) if check_duplicates else {}
         held_uids = {hold.uid for hold in held.values()}
         line_of = {record["id"]: line for record, line in zip(records, where, strict=True)}
         chunks = [records[offset : offset + 500] for offset in range(0, len(records), 500)]
