@@ -10,6 +10,7 @@ import pytest
 from rollcall.duplicates.merging import merge, undo
 from rollcall.duplicates.models import DuplicateFlag
 from rollcall.events.models import Event
+from rollcall.interchange.models import ImportRun
 from rollcall.people.models import Person, PersonName
 from tests.api.test_writes import Writer, record
 from tests.cast import Cast
@@ -95,6 +96,8 @@ def test_csv_rows_are_held_by_name_sharpened_by_birth_year_and_holding_state(tmp
         f"{path}:2",
         f"{path}:3",
     ]
+    run_id = ImportRun.objects.get().pk
+    assert {f.import_run_id for f in held.values()} == {run_id}, "each flag links its import"
 
 
 def test_json_lines_records_are_held_likewise_and_a_draft_record_is_not_published_later(
