@@ -145,8 +145,12 @@ def _registry_matches(candidates: list[Candidate], apart: set[frozenset[str]]) -
 
 
 def _file_matches(candidates: list[Candidate]) -> list[Hold]:
-    """Each candidate against the earlier candidates it shares a block of name keys with."""
+    """Each candidate against the earlier candidates it shares a block of name keys with.
+
+    A name spelled exactly as an earlier row's is compared with those rows only: it is held
+    whatever else differs, and a list of many namesakes would otherwise fill every block."""
     blocks: dict[tuple[str, ...], list[tuple[Candidate, str]]] = defaultdict(list)
+    namesakes: dict[str, list[Candidate]] = defaultdict(list)
     # A list repeats its common names: each spelling is parsed, and each pair scored, once.
     scores: dict[tuple[str, str], float] = {}
     signatures: dict[str, set[tuple[str, ...]]] = {}
@@ -157,6 +161,13 @@ def _file_matches(candidates: list[Candidate]) -> list[Hold]:
         for name in candidate.names:
             if name not in spelled:
                 spelled[name] = spelling(name)
+        own = {spelled[name] for name in candidate.names}
+        same = {o.line: o for sp in own for o in namesakes[sp][-_PER_BLOCK:]}
+        if same:
+            holds.append(_best([_namesake(candidate, other) for other in same.values()]))
+            for sp in own:
+                namesakes[sp].append(candidate)
+            continue
         signed = [
             (name, sig)
             for name in candidate.names
@@ -182,12 +193,28 @@ def _file_matches(candidates: list[Candidate]) -> list[Hold]:
             if alike.likely_same:
                 options.append(_hold(candidate, other.uid, other.names[0], other.line, alike))
         if options:
-            # The earliest row among the best: the one a reviewer finds first.
-            top = max(h.likeness.score for h in options)
-            holds.append(min((h for h in options if h.likeness.score == top), key=_line))
+            holds.append(_best(options))
         for name, signature in signed:
             blocks[signature].append((candidate, name))
+        for sp in own:
+            namesakes[sp].append(candidate)
     return holds
+
+
+def _namesake(candidate: Candidate, other: Candidate) -> Hold:
+    alike = likeness(
+        1.0,
+        birth_years=(candidate.birth_year, other.birth_year),
+        states=(candidate.states, other.states),
+        identical=True,
+    )
+    return _hold(candidate, other.uid, other.names[0], other.line, alike)
+
+
+def _best(options: list[Hold]) -> Hold:
+    """The best-scoring, and of those the earliest row: the one a reviewer finds first."""
+    top = max(h.likeness.score for h in options)
+    return min((h for h in options if h.likeness.score == top), key=_line)
 
 
 def _score(a: str, b: str, known: dict[tuple[str, str], float]) -> float:
