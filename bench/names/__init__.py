@@ -1,6 +1,9 @@
 """Name-matching benchmark: Rollcall vs rapidfuzz and the OpenSanctions matcher.
 
-Full run (100,000 people, >= 300,000 name variants):
+Two labelled-synthetic populations side by side: look-alike (no namesakes; synthetic.py)
+and crowded (common surnames shared by hundreds, namesakes; crowded.py).
+
+Full run (100,000 people and >= 300,000 name variants in each population):
 
     python -m bench.names
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib
 import os
 import random
 import resource
@@ -21,9 +22,13 @@ from rich.progress import track
 
 from bench.names.crowded import CrowdedGenerator
 from bench.names.synthetic import Generator, Person, Query
-from rollcall.names import THRESHOLD, Match, NameIndex
+from rollcall.names import THRESHOLD, Match, NameIndex, given_names
+from rollcall.names.chinese import given_readings, han_name, syllable_count
 from rollcall.names.parse import make_token, parse
-from rollcall.names.score import clear_caches, compare
+from rollcall.names.phonetic import distance
+from rollcall.names.repair import repaired_skeletons
+from rollcall.names.score import compare
+from rollcall.names.translit import skeletons, spellings
 
 T = TypeVar("T")
 
@@ -107,7 +112,8 @@ class Run:
     qps_wall: float
     p95_wall: float
     max_wall: float
-    build: float
+    build: float  # wall clock
+    build_cpu: float
     index_mb: float
     load: str
     ties: list[int] = field(default_factory=list)  # size of the top tie, per found positive
@@ -145,10 +151,10 @@ def run_rollcall(
 ) -> Run:
     gc.collect()
     rss_before = rss_now_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     index = NameIndex()
     index.add_many(pairs)
-    build = time.perf_counter() - t0
+    build, build_cpu = time.perf_counter() - t0, time.process_time() - c0
     index_mb = rss_now_mb() - rss_before
     # Ties are judged on the whole tie, so the crowded run asks for enough answers to
     # hold it; ranking more answers costs nothing, every candidate is scored anyway.
@@ -192,6 +198,7 @@ def run_rollcall(
         p95_wall=wall[int(len(wall) * 0.95)] * 1000,
         max_wall=wall[-1] * 1000,
         build=build,
+        build_cpu=build_cpu,
         index_mb=index_mb,
         load=load,
         ties=tie_sizes,
@@ -217,7 +224,8 @@ def print_run(run: Run) -> None:
         f"p95 {run.p95_wall:.2f} ms, max {run.max_wall:.1f} ms ({run.load})"
     )
     print(
-        f"index build: {run.build:.1f} s for {run.variants:,} variants; "
+        f"index build: {run.build_cpu:.1f} s of CPU time ({run.build:.1f} s wall clock) for "
+        f"{run.variants:,} variants; "
         f"the index holds ~{run.index_mb:,.0f} MB"
     )
 
@@ -238,7 +246,13 @@ def print_targets(runs: list[Run]) -> None:
     rows.append(
         ("p95 latency (CPU)", "<= 10 ms", [(f"{r.p95_cpu:.2f} ms", r.p95_cpu <= 10) for r in runs])
     )
-    rows.append(("index build", "<= 30 s", [(f"{r.build:.1f} s", r.build <= 30) for r in runs]))
+    rows.append(
+        (
+            "index build (CPU)",
+            "<= 30 s",
+            [(f"{r.build_cpu:.1f} s", r.build_cpu <= 30) for r in runs],
+        )
+    )
     rows.append(
         ("index memory", "<= 1 GB", [(f"{r.index_mb:,.0f} MB", r.index_mb <= 1024) for r in runs])
     )
@@ -300,10 +314,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def forget_caches() -> None:
-    """Empty the engine's process-wide caches (parsed names, token pairs, slip verdicts)."""
-    parse.cache_clear()
-    make_token.cache_clear()
-    clear_caches()
+    """Empty the engine's per-word caches (parsed names, skeletons, spellings, distances,
+    token pairs, slip verdicts), so the second population starts as cold as the first;
+    the tables read from resources stay loaded, as in any running process."""
+    for cached in (
+        parse,
+        make_token,
+        skeletons,
+        spellings,
+        distance,
+        repaired_skeletons,
+        han_name,
+        syllable_count,
+        given_readings,
+    ):
+        cached.cache_clear()
+    given_names._slip_cache.clear()
+    # The module, not the function of that name; an older engine, timed with this
+    # benchmark for a before/after figure, has no clear_caches() and no token-pair
+    # caches to empty.
+    score_module = importlib.import_module("rollcall.names.score")
+    clear = getattr(score_module, "clear_caches", None)
+    if clear is not None:
+        clear()
     gc.collect()
 
 
