@@ -144,7 +144,7 @@ FIGURES: tuple[Figure, ...] = (
         gettext_lazy(
             "The people held on the last day by the kind of custody they are in: pre-trial "
             "detention, prison or colony, house arrest, restricted freedom with referral, "
-            "compulsory psychiatric treatment, or not recorded."
+            "compulsory psychiatric treatment, or a kind no source gave."
         ),
         "hbars",
         gettext_lazy("people"),
