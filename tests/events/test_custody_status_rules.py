@@ -20,7 +20,7 @@ from rollcall.events.status import Status, status_of, with_status
 from rollcall.lib.dates import PartialDate
 from rollcall.people.models import Person
 from rollcall.stats.custody_kinds import held_by_custody_kind
-from rollcall.stats.queries import totals
+from rollcall.stats.queries import over_time, totals
 from tests.cast import person
 
 
@@ -277,3 +277,23 @@ def test_spans_are_re_derived_and_drift_is_found_when_they_are_changed_around_th
     assert drifted_people() == []
     kinds = CustodySpan.objects.filter(person=moved).values_list("kind", flat=True)
     assert list(kinds) == ["pre_trial", "house_arrest"]
+
+
+@pytest.mark.django_db
+def test_a_series_leaves_a_term_ended_unrecorded_out_of_held_from_its_month() -> None:
+    sentence = {"sentence_kind": "term", "term_ends_on": date(2022, 1, 9)}
+    person(
+        "Ales Silent",
+        events=[("arrest", "2019-01-10", "BY"), ("sentence", "2019-06-01", "BY", sentence)],
+    )
+    timeline = over_time(date(2022, 3, 31), "month", "BY", start=date(2021, 11, 1))
+    held = {p.period: (p.held, p.term_ended_unconfirmed) for p in timeline.series}
+    assert held == {
+        "2021-11": (1, 0),
+        "2021-12": (1, 0),
+        "2022-01": (0, 1),
+        "2022-02": (0, 1),
+        "2022-03": (0, 1),
+    }
+    ended = {f.period: f.terms_ended for f in timeline.flows}
+    assert ended == {"2021-11": 0, "2021-12": 0, "2022-01": 1, "2022-02": 0, "2022-03": 0}
