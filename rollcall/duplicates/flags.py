@@ -2,46 +2,67 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from rollcall.duplicates.detection import Hold
 from rollcall.duplicates.models import DuplicateFlag, FlagState, Merge
 from rollcall.people.models import Person
 
+# Inserts flag rows (column → value, the same columns for each) and returns their ids.
+FlagWriter = Callable[[list[dict[str, object]]], list[int]]
 # A chain of merges (A into B, then B into C) longer than this is a loop or a mistake.
 _LONGEST_CHAIN = 20
 
 
 def raise_flags(
-    holds: Iterable[Hold], *, label: str, import_run_id: int | None = None
-) -> list[DuplicateFlag]:
-    """One pending flag per held row, after the import wrote its people (found by uid)."""
+    holds: Iterable[Hold],
+    *,
+    label: str,
+    import_run_id: int | None = None,
+    write: FlagWriter | None = None,
+) -> list[int]:
+    """One pending flag per held row, after the import wrote its people (found by uid); the
+    flags' ids. `write` inserts the rows (column → value) and returns their ids: an import
+    passes its bulk insert, as Django's `bulk_create` took 23 s for 88,000 flags."""
     ordered = list(holds)
+    if not ordered:
+        return []
     uids = sorted({h.uid for h in ordered} | {h.match_uid for h in ordered})
     people: dict[str, int] = {}
     for offset in range(0, len(uids), 900):
         chunk = Person.objects.filter(uid__in=uids[offset : offset + 900])
         people.update(chunk.values_list("uid", "id"))
-    return DuplicateFlag.objects.bulk_create(
-        DuplicateFlag(
-            held_id=people.get(hold.uid),
-            held_uid=hold.uid,
-            candidate_id=people.get(hold.match_uid),
-            candidate_uid=hold.match_uid,
-            score=hold.likeness.score,
-            name_score=hold.likeness.name_score,
-            context="; ".join(hold.likeness.moved_by)[:300],
-            import_label=label[:500],
-            line=hold.line,
-            import_run_id=import_run_id,
-            row_digest=hold.digest,
-            publish_on_keep=hold.publish_on_keep,
-        )
+    now = timezone.now()
+    rows: list[dict[str, object]] = [
+        {
+            "held_id": people.get(hold.uid),
+            "held_uid": hold.uid,
+            "candidate_id": people.get(hold.match_uid),
+            "candidate_uid": hold.match_uid,
+            "score": hold.likeness.score,
+            "name_score": hold.likeness.name_score,
+            "context": "; ".join(hold.likeness.moved_by)[:300],
+            "import_label": label[:500],
+            "line": hold.line,
+            "import_run_id": import_run_id,
+            "row_digest": hold.digest,
+            "publish_on_keep": hold.publish_on_keep,
+            "state": FlagState.PENDING.value,
+            "decided_by_id": None,
+            "decided_at": None,
+            "reason": "",
+            "created_at": now,
+        }
         for hold in ordered
-    )  # (`bulk_create` sets the ids on SQLite and PostgreSQL alike: the report links them)
+    ]
+    if write is not None:
+        return write(rows)
+    flags = DuplicateFlag.objects.bulk_create(DuplicateFlag(**row) for row in rows)
+    return [flag.pk for flag in flags]
 
 
 def pending_uids(uids: Collection[str]) -> set[str]:

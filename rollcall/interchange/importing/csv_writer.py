@@ -28,6 +28,7 @@ from rollcall.interchange.importing.duplicates import (
     csv_holds,
     merged_rows,
     registered_uids,
+    write_flags,
 )
 from rollcall.interchange.importing.existing import ExistingPeople
 from rollcall.interchange.importing.outcome import Outcome
@@ -110,7 +111,7 @@ def import_rows(rows: list[PersonRow], *, label: str, draft: bool, dry_run: bool
                 _apply(plan, reason, draft, label)
                 custody += plan.custody
         if held and not dry_run:
-            outcome.flag_ids = [f.pk for f in raise_flags(held.values(), label=label)]
+            outcome.flag_ids = raise_flags(held.values(), label=label, write=write_flags)
         if custody:
             rebuild_custody(custody)
     return outcome

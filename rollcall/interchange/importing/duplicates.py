@@ -23,11 +23,16 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import fields, replace
+from datetime import datetime
+from typing import cast
+
+from django.db import connection
 
 from rollcall.duplicates.detection import Candidate, Hold, find_holds
 from rollcall.duplicates.flags import MergedAway, merged_digests, merged_uids
-from rollcall.duplicates.models import Merge
+from rollcall.duplicates.models import DuplicateFlag, Merge
 from rollcall.interchange.importing.csv_rows import PersonRow
+from rollcall.interchange.importing.raw_insert import SQLValue, insert_many, reserve_ids
 from rollcall.interchange.records import (
     CitizenshipFacts,
     EventFacts,
@@ -50,6 +55,7 @@ __all__ = [
     "record_holds",
     "registered_uids",
     "without_merged",
+    "write_flags",
 ]
 
 
@@ -152,6 +158,22 @@ def record_holds(new: list[tuple[PersonRecord, int]]) -> dict[int, Hold]:
             )
         )
     return find_holds([c for c in candidates if c.names])
+
+
+def write_flags(rows: list[dict[str, object]]) -> list[int]:
+    """The import's bulk insert for the flags of its held rows (`raise_flags(write=…)`)."""
+    ids = reserve_ids(DuplicateFlag, len(rows))
+    moment = connection.ops.adapt_datetimefield_value
+    # Scores are floats, which both databases take as they are; SQLValue does not name them.
+    values = [
+        cast(
+            "tuple[SQLValue, ...]",
+            (pk, *(moment(v) if isinstance(v, datetime) else v for v in row.values())),
+        )
+        for pk, row in zip(ids, rows, strict=True)
+    ]
+    insert_many(DuplicateFlag._meta.db_table, ["id", *rows[0]], values)
+    return ids
 
 
 def without_merged(facts: PersonFacts, merges: list[Merge]) -> PersonFacts:

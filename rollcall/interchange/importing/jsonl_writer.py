@@ -21,6 +21,7 @@ from rollcall.interchange.importing.duplicates import (
     record_holds,
     registered_uids,
     without_merged,
+    write_flags,
 )
 from rollcall.interchange.importing.outcome import Outcome
 from rollcall.interchange.records import PersonRecord, dump, load_facts, person_record
@@ -106,7 +107,7 @@ def import_records(
                     writer.write(person, record)
         outcome.held += sorted(held.values(), key=lambda hold: hold.line)
         if not dry_run and held:
-            outcome.flag_ids = [f.pk for f in raise_flags(held.values(), label=label)]
+            outcome.flag_ids = raise_flags(held.values(), label=label, write=write_flags)
         if writer.custody:
             rebuild_custody(writer.custody)
     return outcome
