@@ -159,7 +159,11 @@ def test_a_json_lines_import_is_counted_on_the_next_request(held: Person, tmp_pa
     out = io.StringIO()
     call_command("export", "--format", "jsonl", stdout=out)
     before = warm(client)
-    text = out.getvalue().replace('"by-held"', '"by-held-again"')
+    # Someone else, under another id and name: a record that only changes the id would be held
+    # as a likely duplicate of Ihar Held, a draft left out of the figures.
+    text = (
+        out.getvalue().replace('"by-held"', '"by-someone-else"').replace("Ihar Held", "Zoya Nova")
+    )
     path = tmp_path / "people.jsonl"
     path.write_text(text, encoding="utf-8")
     call_command("import_list", str(path), stdout=io.StringIO())
