@@ -141,10 +141,20 @@ def stats(request: HttpRequest, filters: Query[schemas.StatsFilters]) -> dict[st
     response={200: schemas.MatchOut, 422: schemas.ValidationErrors},
     tags=["people"],
     openapi_extra=URI_TOO_LONG,
+    # A candidate's `name_score` and `context` are left out, not null, for a query by name alone.
+    exclude_none=True,
 )
 def match(request: HttpRequest, filters: Query[schemas.MatchFilters]) -> dict[str, object]:
-    """Registry people whose names match `name`; a score of 0.7 or more means the same person."""
-    found = registry_index.match(filters.name, filters.limit, staff=is_staff(request))
+    """Registry people whose names match `name`; a score of 0.7 or more means the same person.
+
+    A `birth_year` or `country` sharpens each score: the same raises it, another lowers it."""
+    found = registry_index.match(
+        filters.name,
+        filters.limit,
+        staff=is_staff(request),
+        birth_year=filters.birth_year,
+        country=filters.country,
+    )
     return {"query": filters.name, "candidates": [c.as_json() for c in found]}
 
 

@@ -21,7 +21,8 @@ from pydantic import (
 from rollcall.events.choices import CustodyKind, EventType
 from rollcall.events.status import Status as PersonStatus
 from rollcall.lib.countries import ISO_CODES, clean_country
-from rollcall.lib.dates import parse_day
+from rollcall.lib.dates import latest_past_day, parse_day
+from rollcall.people.context import FIRST_BIRTH_YEAR, birth_year
 
 # Far beyond any registry's size, and far below the 64-bit integers SQLite and PostgreSQL's
 # OFFSET take: an unbounded offset (10**20) reached the database and failed there with a 500.
@@ -86,6 +87,14 @@ CountryCode = Annotated[
     AfterValidator(clean_country),
     WithJsonSchema({"type": "string", "enum": sorted(code.upper() for code in ISO_CODES)}),
 ]
+# A year of birth as `rollcall match --birth-year` reads it.
+BirthYear = Annotated[
+    int,
+    AfterValidator(birth_year),
+    WithJsonSchema(
+        {"type": "integer", "minimum": FIRST_BIRTH_YEAR, "maximum": latest_past_day().year}
+    ),
+]
 # Read as `rollcall stats --as-of` reads a day; pydantic alone would take "86400" for 1970-01-02.
 Day = Annotated[date, BeforeValidator(_day)]
 FiguresDay = Annotated[
@@ -143,6 +152,12 @@ class StatsFilters(Schema):
 class MatchFilters(Schema):
     name: NameText = Field(..., description="a name in any script or spelling")
     limit: int = Field(5, ge=1, le=50, description="at most this many candidates")
+    birth_year: Annotated[BirthYear | None, Blank] = optional(
+        "the person's year of birth: the same year raises a score, another lowers it"
+    )
+    country: Annotated[CountryCode | None, Blank] = optional(
+        "ISO 3166-1 alpha-2 code of a state holding the person: raises a score, another lowers it"
+    )
 
 
 # A person's id as a URL can carry it (a slash would end the path segment), no longer than the
@@ -336,6 +351,9 @@ class MatchCandidate(Schema):
     name: str
     variant: str
     score: float
+    # Only when the query gave a birth year or country: the score before them, and what moved it.
+    name_score: float | None = Field(None, json_schema_extra=_left_out_not_null)
+    context: list[str] | None = Field(None, json_schema_extra=_left_out_not_null)
 
 
 class MatchOut(Schema):

@@ -29,9 +29,9 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from rollcall.duplicates.models import DuplicateFlag, FlagState
-from rollcall.events.models import Event
 from rollcall.lib.progress import progress
 from rollcall.names import keys, score
+from rollcall.people.context import holding_states
 from rollcall.people.likeness import (
     SEARCH_FLOOR,
     Likeness,
@@ -265,17 +265,14 @@ def _people(ids: set[int]) -> dict[int, tuple[str, str, int | None, frozenset[st
     ordered = sorted(ids)
     for offset in range(0, len(ordered), 900):
         chunk = ordered[offset : offset + 900]
-        states: dict[int, set[str]] = defaultdict(set)
-        held_by = Event.objects.filter(person_id__in=chunk).exclude(country="")
-        for person_id, country in held_by.values_list("person_id", "country").distinct():
-            states[person_id].add(country)
+        states = holding_states(chunk)
         for person in Person.objects.filter(pk__in=chunk).prefetch_related("names"):
             year = person.birth_date.year if person.birth_date else None
             found[person.pk] = (
                 person.uid,
                 person.primary_name,
                 year,
-                frozenset(states[person.pk]),
+                states.get(person.pk, frozenset()),
             )
     return found
 

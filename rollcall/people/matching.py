@@ -7,7 +7,8 @@ stops being named at once.
 
 Staying in step: every write to a name leaves a row in its history table, whose id only grows.
 Before answering, the index compares the newest history id (and date) with the ones it was
-built at and re-reads just the people whose names changed since.
+built at and re-reads just the people whose names changed since. A new process starts from the
+index saved beside the database at some version (index_file.py) and catches up the same way.
 """
 
 from __future__ import annotations
@@ -17,9 +18,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rollcall.names import THRESHOLD, NameIndex
+from rollcall.names.given_names import prepare as prepare_given_names
+from rollcall.people import index_file
+from rollcall.people.context import holding_states
+from rollcall.people.index_file import Version
+from rollcall.people.likeness import SEARCH_FLOOR, likeness, same_spelling
 from rollcall.people.models import Person, PersonName
 
 HistoricalPersonName = PersonName.history.model
+
+# People re-read by catch-ups before the saved index is written again: below it a new process
+# catches up faster than the file could be rewritten (a dump costs about a build's tenth).
+REWRITE_AFTER = 1_000
 
 
 @dataclass(frozen=True)
@@ -28,23 +38,35 @@ class Candidate:
     name: str
     variant: str
     score: float
+    # Set only when the query gave a birth year or a holding state: the score before them, and
+    # what moved it. A query without them answers exactly as before they existed.
+    name_score: float | None = None
+    context: tuple[str, ...] | None = None
 
     def as_json(self) -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "person_id": self.person_id,
             "name": self.name,
             "variant": self.variant,
             "score": round(self.score, 4),
         }
+        if self.name_score is not None:
+            found["name_score"] = round(self.name_score, 4)
+            found["context"] = list(self.context or ())
+        return found
 
 
 class RegistryIndex:
-    def __init__(self) -> None:
+    def __init__(self, persist: bool = True) -> None:
         self._index: NameIndex | None = None
-        self._version: tuple[int, object] = (-1, None)
+        self._version: Version = (-1, None)
         self._lock = threading.Lock()
+        # Start from the file beside the database (index_file.py) and write it back after a
+        # rebuild or a large catch-up; off for an index that must not touch the disk.
+        self._persist = persist
+        self._unsaved = 0  # people re-read since the file was last written
 
-    def _latest_version(self) -> tuple[int, object]:
+    def _latest_version(self) -> Version:
         # The newest history row's date as well as its id: SQLite may hand out the ids of
         # rolled-back rows again, but never with the same timestamp. One row read by primary
         # key: asking MAX() of two columns at once makes SQLite scan the whole table.
@@ -59,15 +81,8 @@ class RegistryIndex:
         with self._lock:
             latest = self._latest_version()
             if self._index is None:
-                index = NameIndex()
-                index.add_many(
-                    (str(pid), value)
-                    for pid, value in PersonName.objects.order_by()
-                    .values_list("person_id", "value")
-                    .iterator(chunk_size=10_000)
-                )
-                self._index, self._version = index, latest
-            elif latest != self._version:
+                self._start(latest)
+            if latest != self._version:
                 person_ids = set(
                     HistoricalPersonName.objects.filter(history_id__gt=self._version[0])
                     .order_by()
@@ -75,7 +90,51 @@ class RegistryIndex:
                 )
                 self._reindex(person_ids)
                 self._version = latest
+                self._unsaved += len(person_ids)
+                if self._persist and self._unsaved > REWRITE_AFTER:
+                    self._save()
+            assert self._index is not None
             return self._index
+
+    def _start(self, latest: Version) -> None:
+        """The saved index if it can be caught up from (the caller then catches up), else
+        one built from every name and saved."""
+        saved = index_file.load() if self._persist else None
+        if saved is not None and self._continues(saved.version, latest):
+            self._index, self._version = saved.index, saved.version
+            prepare_given_names()  # as a build would: the first query should not pay it
+            return
+        index = NameIndex()
+        index.add_many(
+            (str(pid), value)
+            for pid, value in PersonName.objects.order_by()
+            .values_list("person_id", "value")
+            .iterator(chunk_size=10_000)
+        )
+        self._index, self._version = index, latest
+        if self._persist:
+            self._save()
+
+    def _continues(self, saved: Version, latest: Version) -> bool:
+        """Whether the history still holds the row the saved index was built at, unchanged:
+        a history truncated, or rebuilt with ids going backwards, or a row rolled back and
+        its id handed out again (SQLite), would leave changes the catch-up cannot see."""
+        saved_id, saved_date = saved
+        if saved_id == 0:
+            return saved_date is None and latest[0] >= 0
+        if latest[0] < saved_id:
+            return False
+        found = (
+            HistoricalPersonName.objects.filter(history_id=saved_id)
+            .values_list("history_date", flat=True)
+            .first()
+        )
+        return found is not None and found == saved_date
+
+    def _save(self) -> None:
+        assert self._index is not None
+        index_file.save(self._index, self._version)
+        self._unsaved = 0
 
     def _reindex(self, person_ids: Iterable[int]) -> None:
         assert self._index is not None
@@ -92,7 +151,7 @@ class RegistryIndex:
     def reset(self) -> None:
         """Forget everything (tests that recreate the database between cases call this)."""
         with self._lock:
-            self._index, self._version = None, (-1, None)
+            self._index, self._version, self._unsaved = None, (-1, None), 0
 
     def person_pks(self, query: str, limit: int = 50) -> list[int]:
         """Database ids of people the engine says are this person (score ≥ THRESHOLD)."""
@@ -100,9 +159,20 @@ class RegistryIndex:
         return [int(m.person_id) for m in matches]
 
     def match(
-        self, query: str, limit: int = 5, staff: bool = False, min_score: float = 0.3
+        self,
+        query: str,
+        limit: int = 5,
+        staff: bool = False,
+        min_score: float = 0.3,
+        *,
+        birth_year: int | None = None,
+        country: str | None = None,
     ) -> list[Candidate]:
-        """The best-scoring people for a name, never naming anyone the caller may not see."""
+        """The best-scoring people for a name, never naming anyone the caller may not see.
+
+        A birth year or holding state the query gives sharpens each score (`people.likeness`)."""
+        if birth_year is not None or country:
+            return self._match_in_context(query, limit, staff, min_score, birth_year, country)
         index = self.refresh()
         # Ask for more than `limit`: some answers may be people this caller may not see.
         matches = index.search(query, limit=limit * 3 + 5, min_score=min_score)
@@ -115,6 +185,51 @@ class RegistryIndex:
             found = by_pk.get(m.person_id)
             if found is not None:
                 out.append(Candidate(found.uid, found.primary_name, m.variant, m.score))
+        return out[:limit]
+
+    def _match_in_context(
+        self,
+        query: str,
+        limit: int,
+        staff: bool,
+        min_score: float,
+        birth_year: int | None,
+        country: str | None,
+    ) -> list[Candidate]:
+        # Searched down to the floor context can lift to the threshold, and wider than `limit`:
+        # context re-ranks, so a lower name score may end up first.
+        floor = min(min_score, SEARCH_FLOOR)
+        matches = self.refresh().search(query, limit=limit * 4 + 20, min_score=floor)
+        if not matches:
+            return []
+        # Only people this caller may see are read, so context never speaks of anyone else.
+        people = Person.objects.visible_to(staff).prefetch_related("names")
+        by_pk = {str(p.pk): p for p in people.filter(pk__in=[int(m.person_id) for m in matches])}
+        states = holding_states([p.pk for p in by_pk.values()])
+        ours = {country} if country else set()
+        out = []
+        for m in matches:
+            found = by_pk.get(m.person_id)
+            if found is None:
+                continue
+            alike = likeness(
+                m.score,
+                birth_years=(birth_year, found.birth_date.year if found.birth_date else None),
+                states=(ours, states.get(found.pk, frozenset())),
+                identical=same_spelling(query, m.variant),
+            )
+            if alike.score >= min_score:
+                out.append(
+                    Candidate(
+                        found.uid,
+                        found.primary_name,
+                        m.variant,
+                        alike.score,
+                        m.score,
+                        alike.moved_by,
+                    )
+                )
+        out.sort(key=lambda c: (-c.score, -(c.name_score or 0.0)))
         return out[:limit]
 
 
