@@ -148,6 +148,14 @@ class NameIndex:
     def __len__(self) -> int:
         return self._size
 
+    def __getstate__(self) -> dict[str, object]:
+        """Saved without the query caches: they refill on use, and would only make a saved
+        index larger (and could change size under a search running while it is saved)."""
+        state = dict(self.__dict__)
+        for name in ("_word_cache", "_near_cache", "_block_cache"):
+            state[name] = {}
+        return state
+
     # -- building -------------------------------------------------------------
     def add(self, person_id: str, name: str) -> None:
         parsed = parse(name)

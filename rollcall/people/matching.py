@@ -104,6 +104,11 @@ class RegistryIndex:
             self._index, self._version = saved.index, saved.version
             prepare_given_names()  # as a build would: the first query should not pay it
             return
+        self._index, self._version = self._build(), latest
+        if self._persist:
+            self._save()
+
+    def _build(self) -> NameIndex:
         index = NameIndex()
         index.add_many(
             (str(pid), value)
@@ -111,9 +116,7 @@ class RegistryIndex:
             .values_list("person_id", "value")
             .iterator(chunk_size=10_000)
         )
-        self._index, self._version = index, latest
-        if self._persist:
-            self._save()
+        return index
 
     def _continues(self, saved: Version, latest: Version) -> bool:
         """Whether the history still holds the row the saved index was built at, unchanged:

@@ -1,0 +1,201 @@
+"""The registry's name index on disk, beside the database, so a new process starts in a second.
+
+Building the index parses every name in the registry (seconds per hundred thousand people); a
+one-shot `rollcall match` or an import would pay that each time. The file is only a head start:
+it records the history version it was built at, and the process catches up from there exactly as
+a long-running one does (`matching.RegistryIndex.refresh`). It is never trusted beyond that
+version, so deleting it is always safe: the next process rebuilds it.
+
+Where: beside a SQLite file (`<db>.names/index.pickle`); for PostgreSQL, an in-memory database,
+or a directory the server may not write, in the per-database cache directory the site already
+uses (settings.CACHES["shared"]).
+
+Why pickle: the index is a graph of parsed names whose tokens are shared between its tables;
+pickle keeps that sharing and loads it at C speed, where any plainer format would mean parsing
+every name again, which is the cost the file exists to avoid. Unpickling runs whatever the
+file's writer chose, so the file is written by the server user only (0600, in a 0700
+directory), and one that anyone else owns or could have written is never read.
+
+The header names the file layout, the engine's code (a change to the parser changes what a
+stored name means) and the database, so a file from another build or another registry is
+rebuilt, never served.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import logging
+import os
+import pickle
+import stat
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.db import connection
+
+import rollcall.names
+from rollcall.names import NameIndex
+from rollcall.names.parse import ParsedName, Token
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # the file's layout; raise it when the header or its order changes
+MAGIC = "rollcall-name-index"
+FILE_NAME = "index.pickle"
+
+Version = tuple[int, datetime | None]
+Reducer = Callable[[Any], tuple[type, tuple[object, ...]]]
+
+
+@dataclass(frozen=True)
+class Saved:
+    index: NameIndex
+    version: Version  # the (history_id, history_date) the index was built or caught up to
+
+
+@cache
+def engine_fingerprint() -> str:
+    """A digest of the name engine's code and word lists: an index parsed by other code is
+    another index."""
+    root = Path(rollcall.names.__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def database_identity() -> str:
+    place = connection.settings_dict
+    name = str(place.get("NAME", ""))
+    if connection.vendor == "sqlite" and not _in_memory(name):
+        name = os.path.realpath(name)
+    return "|".join([connection.vendor, name, str(place.get("HOST", "")), str(place.get("PORT"))])
+
+
+def _in_memory(name: str) -> bool:
+    return name in ("", ":memory:") or "mode=memory" in name
+
+
+def places() -> list[Path]:
+    """Where the file may be, in the order tried: beside a SQLite file first."""
+    out = []
+    name = str(connection.settings_dict.get("NAME", ""))
+    if connection.vendor == "sqlite" and not _in_memory(name):
+        db = Path(os.path.realpath(name))
+        out.append(db.with_name(db.name + ".names") / FILE_NAME)
+    location = settings.CACHES["shared"]["LOCATION"]  # type: ignore[index]
+    out.append(Path(str(location)) / "names-index" / FILE_NAME)
+    return out
+
+
+def _private(st: os.stat_result) -> bool:
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+
+
+def _header() -> tuple[str, int, str, str]:
+    return (MAGIC, FORMAT, engine_fingerprint(), database_identity())
+
+
+def load() -> Saved | None:
+    """The index saved for this database by this code, or None when there is none to trust."""
+    for path in places():
+        try:
+            saved = _load(path)
+        except FileNotFoundError:
+            continue
+        except Exception as exc:  # a torn, corrupt or foreign file: rebuilt, never fatal
+            log.warning("name index file %s unusable (%s); rebuilding", path, exc)
+            return None
+        if saved is not None:
+            return saved
+    return None
+
+
+def _load(path: Path) -> Saved | None:
+    with open(path, "rb") as fh:
+        if not (_private(os.fstat(fh.fileno())) and _private(os.stat(path.parent))):
+            log.warning("name index file %s is not private to this user; not read", path)
+            return None
+        # Safe to unpickle: only a file this user wrote privately gets here (module docstring).
+        header = pickle.load(fh)  # noqa: S301
+        if not isinstance(header, tuple) or len(header) != 5 or header[:4] != _header():
+            return None
+        version = header[4]
+        # Hundreds of thousands of objects, none of them garbage: without the collector's
+        # passes over them the load takes a third of the time.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            index = pickle.load(fh)  # noqa: S301
+        finally:
+            if collecting:
+                gc.enable()
+    if not isinstance(index, NameIndex):
+        return None
+    return Saved(index, version)
+
+
+def save(index: NameIndex, version: Version) -> Path | None:
+    """Write the index atomically to the first place that can hold it (None if none could:
+    the file is an optimisation, so a read-only disk only costs the next process a rebuild)."""
+    for path in places():
+        try:
+            _save(path, index, version)
+            return path
+        except OSError as exc:
+            log.info("name index not saved in %s (%s)", path.parent, exc)
+    return None
+
+
+def _save(path: Path, index: NameIndex, version: Version) -> None:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private(os.stat(path.parent)):
+        os.chmod(path.parent, 0o700)
+    fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)  # created 0600
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            _dump(fh, index, version)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _dump(fh: IO[bytes], index: NameIndex, version: Version) -> None:
+    pickle.dump((*_header(), version), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(index)
+
+
+def _by_fields(cls: type[Token] | type[ParsedName]) -> Reducer:
+    """Parsed names and words saved as their constructor's arguments: loading them then
+    skips the generic dataclass state restore, the slowest step of a load."""
+    names = [f.name for f in fields(cls)]
+    return lambda obj: (cls, tuple(getattr(obj, n) for n in names))
+
+
+_REDUCERS: dict[type, Reducer] = {
+    Token: _by_fields(Token),
+    ParsedName: _by_fields(ParsedName),
+}
+
+
+def remove() -> None:
+    """Delete the saved index of this database, wherever it is."""
+    for path in places():
+        with contextlib.suppress(OSError):
+            path.unlink()
