@@ -159,7 +159,7 @@ def _events(read: _Reader, country: str) -> list[dict[str, object]]:
                 # or year keeps it in the event's note rather than invent a day.
                 event["note"] = f"the term ends in {sentence.ends.iso()}"
         events.append(event)
-    if (facility or articles) and not events:
+    if (facility or articles or custody_kind) and not events:
         events.append(_event(EventType.ARREST, None, country))
         events[-1]["custody_kind"] = custody_kind
     if events:
