@@ -143,6 +143,7 @@ def run(url: str, count: int, per_person: int, seed: int, workdir: Path) -> dict
     django.setup()
     from django.db import connection, transaction
 
+    from bench.registry.reviewed import keep_synthetic_rows_apart
     from rollcall.events.custody import rebuild_custody
     from rollcall.events.models import CustodyInterval, Event
     from rollcall.people.models import Person
@@ -158,6 +159,7 @@ def run(url: str, count: int, per_person: int, seed: int, workdir: Path) -> dict
         if len(ids) != count:
             raise CheckFailed(f"the import created {len(ids)} synthetic people, not {count}")
         Person.objects.filter(uid__startswith=UID_PREFIX).update(note=SYNTHETIC_NOTE)
+        out["held_for_review"] = keep_synthetic_rows_apart()
         batch: list[Any] = []
         for person in people(seed, count, per_person):
             for day in check_dates:

@@ -71,6 +71,11 @@ def figures(sample: Result | None) -> list[Figure]:
         Figure("monthly series 2020-01 … 2026-12, BY", _series(1), "ms", 1000),
         Figure("`rollcall stats --as-of` end to end", lambda r: r.get("stats_cli_s"), "s"),
         Figure("people", lambda r: r.get("people_in_db"), ""),
+        Figure(
+            "rows the import held as likely duplicates (then kept apart)",
+            lambda r: r.get("held_for_review"),
+            "",
+        ),
         Figure("events", lambda r: r.get("events"), ""),
         Figure("custody intervals", lambda r: r.get("intervals"), ""),
         Figure("database size", lambda r: r.get("db_mb"), "MB"),

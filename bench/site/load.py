@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     from django.db import connection, transaction
 
+    from bench.registry.reviewed import keep_synthetic_rows_apart
     from rollcall.events.custody import rebuild_custody
     from rollcall.events.models import Event
     from rollcall.people.models import Person
@@ -42,6 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         if len(ids) != args.people:
             raise SystemExit(f"the import created {len(ids)} synthetic people, not {args.people}")
         Person.objects.filter(uid__startswith=UID_PREFIX).update(note=SYNTHETIC_NOTE)
+        keep_synthetic_rows_apart()
         batch: list[Any] = []
         for person in people(args.seed, args.people, args.events_per_person):
             batch += [
