@@ -212,3 +212,13 @@ def test_a_hidden_persons_name_and_birth_year_stay_with_staff(
     log_in(client, staff_user("ed", "editor"))
     body = client.get("/api/v1/match", {"name": "Ihar Lisik", "birth_year": "1992"}).json()
     assert body["candidates"][0]["person_id"] == "hidden-losik"
+
+
+@pytest.mark.usefixtures("registry")
+def test_the_text_format_says_what_moved_a_score(capsys: pytest.CaptureFixture[str]) -> None:
+    call_command("match", "Ihar Lisik", "--birth-year", "1992", "--format", "text")
+    query, top = capsys.readouterr().out.splitlines()[:2]
+    assert query == "Ihar Lisik"
+    assert "[losik]" in top
+    assert "(same person)" in top
+    assert top.endswith("; same birth year 1992")
