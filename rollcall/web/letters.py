@@ -126,11 +126,15 @@ def releases_due(today: date) -> list[Release]:
 
     The database picks those with any sentence ending then; the latest sentence on each one's
     timeline (as their page shows it) decides, since a later sentence replaces the term.
+    Someone whose term ends today is due today: from today their status is "term ended,
+    release unconfirmed" (the end of a term is the first day free), but they walk out today.
     """
     end = today + RELEASES_AHEAD
     sentences = Event.objects.filter(type=EventType.SENTENCE)
     ending = sentences.filter(term_ends_on__gte=today, term_ends_on__lte=end)
-    people = _held_public(today).filter(pk__in=ending.values("person"))
+    due_today = status_is(Status.HELD) | status_is(Status.TERM_ENDED_UNCONFIRMED)
+    people = with_status(Person.objects.public(), today).filter(due_today)
+    people = people.filter(pk__in=ending.values("person")).prefetch_related("names")
     people = people.prefetch_related(Prefetch("events", queryset=sentences))
     rows = []
     for p in people:
