@@ -127,7 +127,9 @@ def test_a_merge_after_the_file_was_written_leaves_only_the_person_kept(
     assert sorted(uids(RegistryIndex(), "Maria Kolesnikova")) == ["m-held", "m-kept"]
     builds.clear()
 
-    merge(flag, cast.users["reviewer"], "one woman, two lists")
+    reviewer = cast.users["reviewer"]
+    assert reviewer is not None
+    merge(flag, reviewer, "one woman, two lists")
 
     assert uids(RegistryIndex(), "Maria Kolesnikova") == ["m-kept"]
     assert builds == []
