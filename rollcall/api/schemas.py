@@ -213,6 +213,11 @@ class Person(Schema):
     names: list[Name]
     gender: str | None
     birth: str | None
+    place: str | None = Field(
+        ...,
+        description="a place the source list associates with the person (a city: where they "
+        "were born, are held or lived), as the list gives it",
+    )
     visibility: str
     status: Status
     countries: list[str]

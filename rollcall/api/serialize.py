@@ -74,6 +74,7 @@ def person(p: Person, day: date, full: bool = True) -> dict[str, object]:
         "names": [{"value": n.value, "script": n.script, "kind": n.kind} for n in p.names.all()],
         "gender": p.gender or None,
         "birth": p.birth or None,
+        "place": p.place or None,
         "visibility": p.visibility,
         "status": {"as_of": day.isoformat(), "value": status_of(p)},
         "countries": countries,

@@ -43,6 +43,8 @@ def test_a_lists_place_column_becomes_the_persons_place_shown_on_their_pages(
     assert '<span class="place">长春</span>' in public.content.decode()
     staff = cast.client("editor").get("/staff/people/pl-1/")
     assert '<dd class="place">长春</dd>' in staff.content.decode()
+    assert cast.client("visitor").get("/api/v1/people/pl-1").json()["place"] == "长春"
+    assert cast.client("visitor").get("/api/v1/people/pl-2").json()["place"] is None
 
 
 def test_importing_the_list_again_without_its_place_column_keeps_the_place(write_file, run):
