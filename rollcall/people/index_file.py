@@ -6,7 +6,8 @@ it records the history version it was built at, and the process catches up from 
 a long-running one does (`matching.RegistryIndex.refresh`). It is never trusted beyond that
 version, so deleting it is always safe: the next process rebuilds it.
 
-Where: beside a SQLite file (`<db>.names/index.pickle`); for PostgreSQL, an in-memory database,
+Where: beside a SQLite file (`<db>-names/index.pickle`: named like SQLite's own side files,
+which an ignore rule for `*.sqlite3-*` already covers); for PostgreSQL, an in-memory database,
 or a directory the server may not write, in the per-database cache directory the site already
 uses (settings.CACHES["shared"]).
 
@@ -92,9 +93,12 @@ def places() -> list[Path]:
     name = str(connection.settings_dict.get("NAME", ""))
     if connection.vendor == "sqlite" and not _in_memory(name):
         db = Path(os.path.realpath(name))
-        out.append(db.with_name(db.name + ".names") / FILE_NAME)
+        out.append(db.with_name(db.name + "-names") / FILE_NAME)
+    # The shared directory is the one of the configured database; a test run's database (or
+    # any other opened from the same settings) gets a file of its own there.
     location = settings.CACHES["shared"]["LOCATION"]  # type: ignore[index]
-    out.append(Path(str(location)) / "names-index" / FILE_NAME)
+    digest = hashlib.sha256(database_identity().encode()).hexdigest()[:16]
+    out.append(Path(str(location)) / "names-index" / f"{digest}.pickle")
     return out
 
 
@@ -110,36 +114,38 @@ def load() -> Saved | None:
     """The index saved for this database by this code, or None when there is none to trust."""
     for path in places():
         try:
-            saved = _load(path)
-        except FileNotFoundError:
+            fh = open(path, "rb")  # noqa: SIM115 (closed below, whatever the reading does)
+        except OSError:  # none there, or a place that cannot be a directory
             continue
+        try:
+            with fh:
+                saved = _read(path, fh)
         except Exception as exc:  # a torn, corrupt or foreign file: rebuilt, never fatal
-            log.warning("name index file %s unusable (%s); rebuilding", path, exc)
-            return None
+            log.warning("name index file %s unusable (%s)", path, exc)
+            continue
         if saved is not None:
             return saved
     return None
 
 
-def _load(path: Path) -> Saved | None:
-    with open(path, "rb") as fh:
-        if not (_private(os.fstat(fh.fileno())) and _private(os.stat(path.parent))):
-            log.warning("name index file %s is not private to this user; not read", path)
-            return None
-        # Safe to unpickle: only a file this user wrote privately gets here (module docstring).
-        header = pickle.load(fh)  # noqa: S301
-        if not isinstance(header, tuple) or len(header) != 5 or header[:4] != _header():
-            return None
-        version = header[4]
-        # Hundreds of thousands of objects, none of them garbage: without the collector's
-        # passes over them the load takes a third of the time.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            index = pickle.load(fh)  # noqa: S301
-        finally:
-            if collecting:
-                gc.enable()
+def _read(path: Path, fh: IO[bytes]) -> Saved | None:
+    if not (_private(os.fstat(fh.fileno())) and _private(os.stat(path.parent))):
+        log.warning("name index file %s is not private to this user; not read", path)
+        return None
+    # Safe to unpickle: only a file this user wrote privately gets here (module docstring).
+    header = pickle.load(fh)  # noqa: S301
+    if not isinstance(header, tuple) or len(header) != 5 or header[:4] != _header():
+        return None
+    version = header[4]
+    # Hundreds of thousands of objects, none of them garbage: without the collector's
+    # passes over them the load takes a third of the time.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        index = pickle.load(fh)  # noqa: S301
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(index, NameIndex):
         return None
     return Saved(index, version)

@@ -226,3 +226,18 @@ def test_a_file_is_never_served_when_its_history_row_was_replaced(builds: list[i
 
     assert uids(RegistryIndex(), "Siarhei Tsikhanouski") == ["losik"]
     assert len(builds) == 2
+
+
+def test_where_beside_the_database_cannot_be_written_the_cache_directory_holds_the_file(
+    builds: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocked = tmp_path / "not-a-directory"
+    blocked.write_text("a file where the directory would go", encoding="utf-8")
+    elsewhere = tmp_path / "cache" / "names-index" / "index.pickle"
+    monkeypatch.setattr(index_file, "places", lambda: [blocked / "index.pickle", elsewhere])
+    person("Ihar Losik", uid="losik")
+
+    assert uids(RegistryIndex(), "Ihar Losik") == ["losik"]
+    assert elsewhere.exists()
+    assert uids(RegistryIndex(), "Ihar Losik") == ["losik"]
+    assert len(builds) == 1
