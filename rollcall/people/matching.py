@@ -144,12 +144,17 @@ class RegistryIndex:
         ids = list(person_ids)
         for pid in ids:
             self._index.remove(str(pid))
-        self._index.add_many(
-            (str(pid), value)
-            for pid, value in PersonName.objects.filter(person_id__in=ids)
-            .order_by()
-            .values_list("person_id", "value")
-        )
+        # In slices: a saved index caught up after a large import may re-read a whole list,
+        # more people than one query may name on SQLite.
+        for start in range(0, len(ids), 10_000):
+            self._index.add_many(
+                (str(pid), value)
+                for pid, value in PersonName.objects.filter(
+                    person_id__in=ids[start : start + 10_000]
+                )
+                .order_by()
+                .values_list("person_id", "value")
+            )
 
     def reset(self) -> None:
         """Forget everything (tests that recreate the database between cases call this)."""
