@@ -40,6 +40,8 @@ class EventRecord(TypedDict, Generic[Cited]):
     release_kind: str
     destination: str
     facility: str | None
+    # Where letters reach the people the facility holds, as it publishes it ("" when unknown).
+    facility_address: str
     articles: list[ArticleRecord]
     sentence_kind: str
     term_months: int | None
@@ -75,6 +77,7 @@ def event_record(
         "release_kind": event.release_kind,
         "destination": event.destination,
         "facility": event.facility.name if event.facility else None,
+        "facility_address": event.facility.postal_address if event.facility else "",
         "articles": articles,
         "sentence_kind": event.sentence_kind,
         "term_months": event.term_months,

@@ -173,8 +173,8 @@ def test_a_bad_mapping_is_refused_before_the_list_is_read(write_file, run):
     assert result.lines[0] == (
         f"{mapping}: fields.sex: unknown key; expected one of name, aliases, gender, birth, "
         "death, country, citizenship, visibility, note, place, detained_on, sentenced_on, "
-        "sentence, term_months, custody_kind, court, facility, articles, released_on, "
-        "release_kind, sources"
+        "sentence, term_months, custody_kind, court, facility, facility_address, articles, "
+        "released_on, release_kind, sources"
     )
     assert table_counts() == before
 

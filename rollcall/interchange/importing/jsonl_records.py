@@ -188,7 +188,8 @@ _PERSON_KEYS: tuple[str, ...] = (
 )
 _EVENT_KEYS: tuple[str, ...] = (
     *("type", "date", "date_precision", "country", "release_kind", "destination"),
-    *("facility", "articles", "sentence_kind", "term_months", "regime", "court"),
+    *("facility", "facility_address", "articles", "sentence_kind", "term_months", "regime"),
+    "court",
     *("term_ends_on", "custody_kind", "recognised_by", "note", "collective", "sources"),
 )
 _SOURCE_KEYS = ("url", "title", "publisher", "published_on", "kind", "quote", "start", "end")
@@ -298,6 +299,9 @@ def _check_event(data: dict[str, object], at: str, report: _Reporter) -> EventRe
     for key, value, limit in (("facility", facility, 300), ("collective", collective, 300)):
         if value is not None and (not isinstance(value, str) or not value or len(value) > limit):
             report(f"{at}.{key}", f"must be a name of at most {limit} characters, or null")
+    address = report.text(data, "facility_address", f"{at}.facility_address", 1000)
+    if address and not facility:
+        report(f"{at}.facility_address", "an address needs the facility it is of (facility)")
     return {
         "type": kind,
         "date": when,
@@ -308,6 +312,7 @@ def _check_event(data: dict[str, object], at: str, report: _Reporter) -> EventRe
         ),
         "destination": report.country(data, "destination", f"{at}.destination"),
         "facility": facility if isinstance(facility, str) and facility else None,
+        "facility_address": address,
         "articles": sorted(articles, key=lambda a: (a["country"], a["code"], a["number"])),
         "sentence_kind": report.choice(
             data, "sentence_kind", f"{at}.sentence_kind", SentenceKind.values

@@ -220,7 +220,9 @@ class _RecordWriter:
         when = PartialDate.parse(data["date"]) if data["date"] else None
         event = record_event(person, data)
         if data["facility"]:
-            event.facility = self._facility(data["facility"], data["country"])
+            event.facility = self._facility(
+                data["facility"], data["country"], data["facility_address"]
+            )
         if data["collective"]:
             event.collective = self._collective(data["collective"], data, when)
         self._save(event)
@@ -269,11 +271,18 @@ class _RecordWriter:
             )
         return self._sources[key]
 
-    def _facility(self, name: str, country: str) -> Facility:
+    def _facility(self, name: str, country: str, address: str) -> Facility:
+        """The facility of that name, created when new. An address the record gives replaces
+        the one on record: facilities move their post boxes, and the list is the newer word
+        (the change is in the facility's history). A record without one changes nothing."""
         if name not in self._facilities:
             found = Facility.objects.filter(name=name).order_by("id").first()
             self._facilities[name] = found or self._save(Facility(name=name, country=country))
-        return self._facilities[name]
+        facility = self._facilities[name]
+        if address and facility.postal_address != address:
+            facility.postal_address = address
+            self._save(facility)
+        return facility
 
     def _article(self, spec: ArticleRecord) -> CriminalArticle:
         key = (spec["country"], spec["code"], spec["number"])

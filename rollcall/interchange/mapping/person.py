@@ -124,6 +124,9 @@ def _events(read: _Reader, country: str) -> list[dict[str, object]]:
     term_months = read.number("term_months")
     court = read.one("court")
     facility = read.one("facility") or None
+    facility_address = read.one("facility_address")
+    if facility_address and not facility:
+        read.problem("facility_address", "given without the facility it is of (fields.facility)")
     articles = [
         {
             "country": country,
@@ -164,6 +167,7 @@ def _events(read: _Reader, country: str) -> list[dict[str, object]]:
         events[-1]["custody_kind"] = custody_kind
     if events:
         events[-1]["facility"] = facility
+        events[-1]["facility_address"] = facility_address if facility else ""
         events[-1]["articles"] = articles
     released = read.date("released_on")
     if released:

@@ -74,6 +74,9 @@ TARGETS: dict[str, Target] = {
     ),
     "court": Target(Kind.TEXT, "the court that passed the sentence"),
     "facility": Target(Kind.TEXT, "the prison or detention centre holding the person"),
+    "facility_address": Target(
+        Kind.TEXT, "the facility's postal address, where letters reach the people it holds"
+    ),
     "articles": Target(
         Kind.TEXT, "criminal-code articles charged", multiple=True, options=("code",)
     ),
