@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from rollcall.lib.dates import PartialDate, period_end
 from tests.conftest import run_rollcall
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -132,7 +133,10 @@ def test_every_person_has_the_lists_dates_sentence_place_and_sources(imported):
         if len(sentence) == 10:
             assert events["sentence"]["term_ends_on"] == sentence
         elif kind == "term":
-            assert events["sentence"]["term_ends_on"] is None
-            assert events["sentence"]["note"] == f"the term ends in {sentence}"
+            last_day = period_end(PartialDate.parse(sentence)).isoformat()
+            assert events["sentence"]["term_ends_on"] == last_day
+            assert events["sentence"]["note"] == (
+                f"the term ends in {sentence}; its last day is recorded as the end"
+            )
     assert by_key == {}
     assert unreadable_births == 3

@@ -11,7 +11,7 @@ columns (docs/mapping.md, docs/data-model.md and docs/stats.md say the same in w
   the person is counted as died, and never as held;
 - a `Sentence` that is a day whose term has ended, with no death recorded, is "term ended,
   release unconfirmed": counted apart, not held. A term's end given only as a month or a year
-  is kept in a note, not as a day, so that person stays held;
+  has ended from the last day of that month or year;
 - the later row of a name that occurs twice is held for review as a possible duplicate, a
   draft left out of public figures until a reviewer decides;
 - the list records no release, and no death as one in custody.
@@ -24,7 +24,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -58,9 +58,14 @@ class Row:
 
     @property
     def term_ends(self) -> date | None:
-        """The day the term ends, when the list gives one to the day."""
-        if self.sentence in WORDS or len(self.sentence) != 10:
+        """The last day the list's end of the term may stand for (a month's or a year's last)."""
+        if self.sentence in WORDS:
             return None
+        if len(self.sentence) == 7:
+            year, month = map(int, self.sentence.split("-"))
+            return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+        if len(self.sentence) == 4:
+            return date(int(self.sentence), 12, 31)
         return _day(self.sentence)
 
 

@@ -20,7 +20,7 @@ from rollcall.interchange.mapping.spec import FieldSpec, MappingSpec
 from rollcall.interchange.mapping.targets import SENTENCE_WORDS, TARGETS, Kind
 from rollcall.interchange.records import JSONL_SCHEMA
 from rollcall.lib.countries import clean_country
-from rollcall.lib.dates import DatePrecision, PartialDate, future_problem
+from rollcall.lib.dates import DatePrecision, PartialDate, future_problem, period_end
 from rollcall.lib.scripts import guess_script
 from rollcall.people.choices import NameKind
 from rollcall.sources.models import SourceKind
@@ -155,12 +155,15 @@ def _events(read: _Reader, country: str) -> list[dict[str, object]]:
             events[0]["custody_kind"] = ""
         if sentence.ends is not None:
             event["sentence_kind"] = SentenceKind.TERM
-            if sentence.ends.precision == DatePrecision.DAY:
-                event["term_ends_on"] = sentence.ends.iso()
-            else:
-                # The record holds a sentence's end as a day; a list that gives only the month
-                # or year keeps it in the event's note rather than invent a day.
-                event["note"] = f"the term ends in {sentence.ends.iso()}"
+            # The record holds a term's end as a day. A list that gives only the month or the
+            # year is recorded as that period's last day, the first day the term has certainly
+            # ended: the person is never counted "term ended" before it may have, and the note
+            # keeps what the list said, so nobody reads the day as the list's.
+            event["term_ends_on"] = period_end(sentence.ends).isoformat()
+            if sentence.ends.precision != DatePrecision.DAY:
+                event["note"] = (
+                    f"the term ends in {sentence.ends.iso()}; its last day is recorded as the end"
+                )
         events.append(event)
     if (facility or articles or custody_kind) and not events:
         events.append(_event(EventType.ARREST, None, country))
