@@ -140,3 +140,19 @@ def test_every_person_has_the_lists_dates_sentence_place_and_sources(imported):
             )
     assert by_key == {}
     assert unreadable_births == 3
+
+
+def test_its_names_are_found_by_their_hanyu_pinyin_and_a_name_not_on_it_is_not(imported):
+    workdir, _ = imported
+    queries = ["Liu Xiaobo", "Xiaobo Liu", "Liú Xiǎobō", "Zhang Ailing", "Ivan Petrov"]
+    output = run_rollcall(workdir, "match", *queries, "--format", "jsonl")
+    answers = {line["query"]: line["candidates"] for line in map(json.loads, output.splitlines())}
+    for pinyin in queries[:3]:
+        best = answers[pinyin][0]
+        assert best["name"] == "刘晓波", pinyin
+        assert best["score"] >= 0.7, pinyin
+    with LIST.open(encoding="utf-8", newline="") as handle:
+        names = {row["Name"] for row in csv.DictReader(handle)}
+    assert "张爱玲" not in names  # a writer, not on the list: nobody on it is her
+    for absent in queries[3:]:
+        assert [c for c in answers[absent] if c["score"] >= 0.7] == [], absent
