@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from rollcall.duplicates.detection import Hold
 from rollcall.duplicates.models import DuplicateFlag, FlagState, Merge
 from rollcall.people.models import Person
+
+if TYPE_CHECKING:  # detection loads the name engine: only imports need it, not start-up
+    from rollcall.duplicates.detection import Hold
 
 # Inserts flag rows (column → value, the same columns for each) and returns their ids.
 FlagWriter = Callable[[list[dict[str, object]]], list[int]]

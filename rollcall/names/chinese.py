@@ -17,8 +17,6 @@ import re
 from functools import lru_cache
 from itertools import permutations
 
-from pypinyin import Style, lazy_pinyin
-
 from rollcall.names.resources import chinese_surnames, han_name_readings, pinyin_syllables
 
 _HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002a6df]")
@@ -30,6 +28,10 @@ def has_han(text: str) -> bool:
 
 
 def _pinyin(chars: str) -> str:
+    # Imported here: pypinyin's phrase tables take a third of a second to load, which every
+    # process that only ever meets Latin and Cyrillic names would otherwise pay at start-up.
+    from pypinyin import Style, lazy_pinyin
+
     syl = lazy_pinyin(chars, style=Style.NORMAL, errors="ignore", v_to_u=False)
     return "".join(s for s in syl if s.isascii() and s.isalpha()).replace("v", "u")
 

@@ -86,10 +86,20 @@ def _plain(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFC", word.lower()) if c.isalpha())
 
 
-@cache
-def _levels() -> tuple[tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]], ...]:
+SlipTables = tuple[tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]], ...]
+_slip_tables: SlipTables | None = None
+
+
+def _levels() -> SlipTables:
     """For the skeletons, the script-folded spellings and the plain written forms of
     every listed name: (member -> groups, member or member minus a letter -> members)."""
+    global _slip_tables
+    if _slip_tables is None:
+        _slip_tables = _build_levels()
+    return _slip_tables
+
+
+def _build_levels() -> SlipTables:
     tables: list[dict[str, set[str]]] = [{}, {}, {}]
     for gid, (_sex, forms) in given_name_groups().items():
         for form in forms:
@@ -112,6 +122,18 @@ def _levels() -> tuple[tuple[dict[str, frozenset[str]], dict[str, frozenset[str]
             )
         )
     return tuple(out)
+
+
+def slip_tables() -> SlipTables:
+    """The slip tables, for saving beside an index built by this same code."""
+    return _levels()
+
+
+def adopt_slip_tables(tables: SlipTables) -> None:
+    """Use tables saved by this same code (the caller checks that): reading them back costs a
+    fraction of the half second building them takes, which a one-shot `match` would pay."""
+    global _slip_tables
+    _slip_tables = tables
 
 
 def prepare() -> None:

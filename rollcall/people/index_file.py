@@ -44,11 +44,12 @@ from django.db import connection
 
 import rollcall.names
 from rollcall.names import NameIndex
+from rollcall.names.given_names import SlipTables, adopt_slip_tables, slip_tables
 from rollcall.names.parse import ParsedName, Token
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # the file's layout; raise it when the header or its order changes
+FORMAT = 2  # the file's layout; raise it when the header or its order changes
 MAGIC = "rollcall-name-index"
 FILE_NAME = "index.pickle"
 
@@ -143,11 +144,15 @@ def _read(path: Path, fh: IO[bytes]) -> Saved | None:
     gc.disable()
     try:
         index = pickle.load(fh)  # noqa: S301
+        tables: SlipTables = pickle.load(fh)  # noqa: S301
     finally:
         if collecting:
             gc.enable()
-    if not isinstance(index, NameIndex):
+    if not isinstance(index, NameIndex) or not isinstance(tables, tuple):
         return None
+    # The given-name slip tables depend on the engine's code alone, which the header pinned:
+    # the first query that meets an unknown word would otherwise build them (half a second).
+    adopt_slip_tables(tables)
     return Saved(index, version)
 
 
@@ -185,6 +190,7 @@ def _dump(fh: IO[bytes], index: NameIndex, version: Version) -> None:
     pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _REDUCERS
     pickler.dump(index)
+    pickle.dump(slip_tables(), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _by_fields(cls: type[Token] | type[ParsedName]) -> Reducer:

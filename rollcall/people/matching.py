@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rollcall.names import THRESHOLD, NameIndex
-from rollcall.names.given_names import prepare as prepare_given_names
 from rollcall.people import index_file
 from rollcall.people.context import holding_states
 from rollcall.people.index_file import Version
@@ -102,7 +101,6 @@ class RegistryIndex:
         saved = index_file.load() if self._persist else None
         if saved is not None and self._continues(saved.version, latest):
             self._index, self._version = saved.index, saved.version
-            prepare_given_names()  # as a build would: the first query should not pay it
             return
         self._index, self._version = self._build(), latest
         if self._persist:
