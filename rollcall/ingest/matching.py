@@ -3,42 +3,93 @@
 Matching is against every person the registry holds, anonymous and hidden people included: the
 extraction is read by operators and reviewers, and a fact about a hidden person must be proposed
 for that person, not for a duplicate of them. Whoever publishes the output must keep that in mind.
+
+A name alone cannot tell two people apart, so what the article says of the person besides it
+sharpens the score (`people.likeness`): the holding states of the events the person is named in.
+A person named in events of several states ("arrested in Russia, handed over to Belarus") was
+held by each of them, so a registry person held by any one of them shares a state, and one held
+only by others does not, as likeness compares two sets of states. The matcher takes one state per
+question, so each state is asked in turn and a person's best answer is theirs: the same score
+the two sets would give.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Collection
 
-from rollcall.people.matching import THRESHOLD, registry_index
+from rollcall.people.matching import THRESHOLD, Candidate, registry_index
 
 
 def match_people(extraction: dict[str, object]) -> dict[str, object]:
     """A copy of the extraction with each event's `persons[].match` filled in.
 
     A match is the best-scoring person at or above THRESHOLD:
-    `{"person_id": uid, "name": the name the registry shows, "score": s}`; otherwise None.
+    `{"person_id": uid, "name": the name the registry shows, "score": s}`, with the name's own
+    `name_score` and the `context` that moved it when the person's events name a holding state;
+    otherwise None. A name is matched once for the whole article, with every state it is named
+    under, so it is the same person in each of its events.
     """
     matched = copy.deepcopy(extraction)
+    events = list_of(matched.get("events"))
+    states = holding_states_of_names(events)
     found: dict[str, dict[str, object] | None] = {}
-    for event in list_of(matched.get("events")):
+    for event in events:
         for person in list_of(event.get("persons")):
             name = person.get("name")
             if not isinstance(name, str):
                 continue
             if name not in found:
-                found[name] = best_match(name)
+                found[name] = best_match(name, states=states.get(name, ()))
             person["match"] = found[name]
     return matched
 
 
-def best_match(name: str) -> dict[str, object] | None:
+def holding_states_of_names(events: list[dict[str, object]]) -> dict[str, set[str]]:
+    """name → the states whose authorities acted in the events naming it (`country`; events
+    without one say nothing)."""
+    states: dict[str, set[str]] = {}
+    for event in events:
+        country = event.get("country")
+        for person in list_of(event.get("persons")):
+            name = person.get("name")
+            if not isinstance(name, str):
+                continue
+            named = states.setdefault(name, set())
+            if isinstance(country, str) and country.strip():
+                named.add(country.strip().upper())
+    return states
+
+
+def best_match(name: str, *, states: Collection[str] = ()) -> dict[str, object] | None:
+    """The match JSON of the best registry person for a name, sharpened by the holding states
+    the article gives the person (none: the name alone, and the match has no context keys)."""
     if not name.strip():
         return None
-    candidates = registry_index.match(name, limit=1, staff=True, min_score=THRESHOLD)
-    if not candidates:
+    best: Candidate | None = None
+    asked: list[str | None] = [*sorted(states)] or [None]
+    for country in asked:
+        for candidate in registry_index.match(
+            name, limit=1, staff=True, min_score=THRESHOLD, country=country
+        ):
+            if best is None or ranks_above(candidate, best):
+                best = candidate
+    if best is None:
         return None
-    best = candidates[0]
-    return {"person_id": best.person_id, "name": best.name, "score": round(best.score, 4)}
+    found: dict[str, object] = {
+        "person_id": best.person_id,
+        "name": best.name,
+        "score": round(best.score, 4),
+    }
+    if best.name_score is not None:
+        found["name_score"] = round(best.name_score, 4)
+        found["context"] = list(best.context or ())
+    return found
+
+
+def ranks_above(candidate: Candidate, best: Candidate) -> bool:
+    """Higher score first, then the better name (as the matcher itself ranks in context)."""
+    return (candidate.score, candidate.name_score or 0.0) > (best.score, best.name_score or 0.0)
 
 
 def list_of(value: object) -> list[dict[str, object]]:
