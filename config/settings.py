@@ -108,6 +108,10 @@ INSTALLED_APPS = [
     "rollcall.web",
 ]
 
+# How soon a name written where the name index's signal file cannot follow (another OS user,
+# another machine, SQL in a shell) is seen by a running process (docs/names.md, "Staying in step").
+NAME_INDEX_RECHECK_SECONDS = float(os.environ.get("ROLLCALL_NAME_RECHECK_SECONDS", "1"))
+
 # Visitors' pages are kept per registry version (docs/site.md, "Page cache"); 0 turns it off.
 PAGE_CACHE = envbool("ROLLCALL_PAGE_CACHE", True)
 MIDDLEWARE = [

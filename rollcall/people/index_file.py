@@ -103,7 +103,7 @@ def places() -> list[Path]:
     return out
 
 
-def _private(st: os.stat_result) -> bool:
+def private(st: os.stat_result) -> bool:
     return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
 
 
@@ -130,7 +130,7 @@ def load() -> Saved | None:
 
 
 def _read(path: Path, fh: IO[bytes]) -> Saved | None:
-    if not (_private(os.fstat(fh.fileno())) and _private(os.stat(path.parent))):
+    if not (private(os.fstat(fh.fileno())) and private(os.stat(path.parent))):
         log.warning("name index file %s is not private to this user; not read", path)
         return None
     # Safe to unpickle: only a file this user wrote privately gets here (module docstring).
@@ -170,7 +170,7 @@ def save(index: NameIndex, version: Version) -> Path | None:
 
 def _save(path: Path, index: NameIndex, version: Version) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not _private(os.stat(path.parent)):
+    if not private(os.stat(path.parent)):
         os.chmod(path.parent, 0o700)
     fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)  # created 0600
     try:

@@ -6,9 +6,11 @@ uid never needs a rebuild, and visibility is applied when answering, so a person
 stops being named at once.
 
 Staying in step: every write to a name leaves a row in its history table, whose id only grows.
-Before answering, the index compares the newest history id (and date) with the ones it was
-built at and re-reads just the people whose names changed since. A new process starts from the
-index saved beside the database at some version (index_file.py) and catches up the same way.
+When a name may have been written since it last looked (name_signal.py: a file every writer
+replaces on commit, read in microseconds, so a steady search asks the database nothing), the index
+compares the newest history id (and date) with the ones it was built at and re-reads just the
+people whose names changed since. A new process starts from the index saved beside the database at
+some version (index_file.py) and catches up the same way.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rollcall.names import THRESHOLD, NameIndex
-from rollcall.people import index_file
+from rollcall.people import index_file, name_signal
 from rollcall.people.context import holding_states
 from rollcall.people.index_file import Version
 from rollcall.people.likeness import SEARCH_FLOOR, likeness, same_spelling
@@ -64,6 +66,7 @@ class RegistryIndex:
         # rebuild or a large catch-up; off for an index that must not touch the disk.
         self._persist = persist
         self._unsaved = 0  # people re-read since the file was last written
+        self._seen: name_signal.Look | None = None  # the signal when the database was last asked
 
     def _latest_version(self) -> Version:
         # The newest history row's date as well as its id: SQLite may hand out the ids of
@@ -78,6 +81,9 @@ class RegistryIndex:
 
     def refresh(self) -> NameIndex:
         with self._lock:
+            if self._index is not None and not name_signal.changed_since(self._seen):
+                return self._index
+            seen = name_signal.look()  # before the query: a later write changes it again
             latest = self._latest_version()
             if self._index is None:
                 self._start(latest)
@@ -92,6 +98,7 @@ class RegistryIndex:
                 self._unsaved += len(person_ids)
                 if self._persist and self._unsaved > REWRITE_AFTER:
                     self._save()
+            self._seen = seen
             assert self._index is not None
             return self._index
 
@@ -158,6 +165,7 @@ class RegistryIndex:
         """Forget everything (tests that recreate the database between cases call this)."""
         with self._lock:
             self._index, self._version, self._unsaved = None, (-1, None), 0
+            self._seen = None
 
     def person_pks(self, query: str, limit: int = 50) -> list[int]:
         """Database ids of people the engine says are this person (score ≥ THRESHOLD)."""
