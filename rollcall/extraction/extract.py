@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar
 
 import regex
 
+from rollcall.extraction.ages import ages_of
 from rollcall.extraction.compiled import rx
 from rollcall.extraction.countries import CountryMention, find_countries
 from rollcall.extraction.dates import DateMention, find_dates, find_relative_dates
@@ -438,6 +439,7 @@ def extract(document: Document) -> dict[str, object]:
     relative_starts = [r.start for r in relatives]
     counts = find_counts(text)
     people = find_people(text, sentences)
+    ages = ages_of(text, people)
     country_starts = [c.start for c in countries]
     date_starts = [d.start for d in dates]
     count_starts = [c.start for c in counts]
@@ -640,7 +642,11 @@ def extract(document: Document) -> dict[str, object]:
             count = None
         if count is not None:
             record["count"] = _count(count)
-        record["persons"] = [{"name": name, "match": None} for name in event.persons]
+        # An age only where the article gives one ("Ales Bialiatski, 63,"): as of publication.
+        record["persons"] = [
+            {"name": name, **({"age": ages[name]} if name in ages else {}), "match": None}
+            for name in event.persons
+        ]
         # A destination's count that is the event's own count says all went there, not how many.
         record["destinations"] = [
             {"country": code, "count": None if _same_count(c, count) else _count(c)}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,109 @@ def test_an_article_naming_no_state_matches_by_name_with_the_fields_it_always_ha
         "schema": "rollcall.extraction/1",
         "document": {"title": "", "published": None, "sha256": ""},
         "events": [{"type": "arrest", "country": None, "persons": [{"name": "Ksenia Lustkina"}]}],
+        "estimates": [],
+    }
+    match = the_match(match_people(extraction), "Ksenia Lustkina")
+    assert match == {
+        "person_id": "look-alike",
+        "name": "Ksenia Lutskina",
+        "score": name_score("Ksenia Lustkina", "look-alike"),
+    }
+
+
+# Ages: "Ales Bialiatsky, 63," in an article of 13 December 2025 was born in 1961 or 1962.
+
+
+def an_aged_article(directory: Path, who: str) -> Path:
+    """A release in a state the registry's people below were never held by: only the age
+    moves their scores."""
+    return article(
+        directory,
+        "Rights defender freed",
+        "13 December 2025",
+        f"Azerbaijani authorities released the human rights defender {who}, 63, on Saturday, "
+        "his colleagues said.",
+    )
+
+
+def test_a_namesake_born_decades_apart_loses_to_the_person_of_the_articles_age(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    person("Ales Bialiatski", uid="namesake", birth_date=date(1990, 5, 1))
+    person("Ales Belyatsky", uid="defender", birth_date=date(1962, 9, 25))
+    in_context = extracted(capsys, an_aged_article(tmp_path, "Ales Bialiatsky"))
+    (spec,) = [
+        p
+        for event in list_of(in_context["events"])
+        for p in list_of(event["persons"])
+        if p["name"] == "Ales Bialiatsky"
+    ]
+    assert spec["age"] == 63
+    by_name = name_score("Ales Bialiatsky", "namesake")
+    assert by_name > name_score("Ales Bialiatsky", "defender")
+
+    match = the_match(in_context, "Ales Bialiatsky")
+    assert match is not None
+    expected = likeness(name_score("Ales Bialiatsky", "defender"), birth_years=(1962, 1962))
+    assert (match["person_id"], match["score"]) == ("defender", expected.score)
+    assert match["context"] == ["same birth year 1962"]
+
+    ageless = json.loads(json.dumps(in_context))
+    for event in list_of(ageless["events"]):
+        for p in list_of(event["persons"]):
+            del p["age"]
+    alone = the_match(match_people(ageless), "Ales Bialiatsky")
+    assert alone is not None
+    assert (alone["person_id"], alone["score"]) == ("namesake", by_name)
+
+
+@pytest.mark.parametrize(
+    ("born", "moved"),
+    [
+        (1961, ["same birth year 1961"]),
+        (1962, ["same birth year 1962"]),
+        (1964, ["other birth year 1962 ≠ 1964"]),
+        (1940, ["other birth year 1962 ≠ 1940"]),
+    ],
+)
+def test_an_age_counts_both_years_it_allows_as_the_birth_year_and_no_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, born: int, moved: list[str]
+) -> None:
+    person("Ales Bialiatski", uid="defender", birth_date=date(born, 6, 1))
+    match = the_match(
+        extracted(capsys, an_aged_article(tmp_path, "Ales Bialiatsky")), "Ales Bialiatsky"
+    )
+    by_name = name_score("Ales Bialiatsky", "defender")
+    best = max(likeness(by_name, birth_years=(year, born)).score for year in (1961, 1962))
+    if best < THRESHOLD:
+        assert match is None
+        return
+    assert match is not None
+    assert (match["score"], match["context"]) == (best, moved)
+    if born == 1961:
+        # Read as one year (2025 − 63), the age would have lowered the right person's score.
+        assert likeness(by_name, birth_years=(1962, born)).score < by_name <= best
+
+
+def test_an_age_says_nothing_of_a_registry_person_without_a_birth_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    person("Ales Bialiatski", uid="defender")
+    match = the_match(
+        extracted(capsys, an_aged_article(tmp_path, "Ales Bialiatsky")), "Ales Bialiatsky"
+    )
+    assert match is not None
+    assert (match["score"], match["context"]) == (match["name_score"], [])
+
+
+def test_an_age_in_an_article_without_a_publication_date_is_no_birth_year() -> None:
+    person("Ksenia Lutskina", uid="look-alike", birth_date=date(1940, 1, 1))
+    extraction: dict[str, object] = {
+        "schema": "rollcall.extraction/1",
+        "document": {"title": "", "published": None, "sha256": ""},
+        "events": [
+            {"type": "arrest", "country": None, "persons": [{"name": "Ksenia Lustkina", "age": 48}]}
+        ],
         "estimates": [],
     }
     match = the_match(match_people(extraction), "Ksenia Lustkina")

@@ -645,6 +645,14 @@ AGE_APPOSITION = (
     r",\s+aged\s+\d{1,3}\b",
 )
 
+# An age given right after a name, read as the person's age (`extraction.ages`): "Lin Wei, 52, …",
+# "Ihar Losik, aged 33", "Hamid Rezaei, a 27-year-old protester". Digits only.
+AGE_AFTER_NAME = (
+    r",\s+(?:a|an)\s+(?P<age>\d{1,3})-year-old\b",
+    r",\s+(?P<age>\d{1,3})\s*,",
+    r",\s+aged\s+(?P<age>\d{1,3})\b",
+)
+
 # A lower-case word right after a run that makes it a place or a body ("Ghezel Hesar prison").
 PLACE_AFTER = frozenset(
     [
