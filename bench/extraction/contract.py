@@ -153,8 +153,11 @@ def problems(extraction: Mapping[str, object], text: str | None = None) -> list[
         for person in _objects(f"{where}: persons", event.get("persons"), found):
             if not isinstance(person.get("name"), str) or not str(person.get("name")).strip():
                 found.append(f"{where}: a person without a name")
-            if set(person) - {"name", "match"}:
+            if set(person) - {"name", "age", "match"}:
                 found.append(f"{where}: person fields outside the contract: {sorted(person)}")
+            age = person.get("age")
+            if "age" in person and (not isinstance(age, int) or isinstance(age, bool) or age < 1):
+                found.append(f"{where}: age {age!r} is not a number of years")
         for part in ("destinations", "nationals"):
             for item in _objects(f"{where}: {part}", event.get(part), found):
                 _country(f"{where}: {part}", item.get("country"), found, required=True)

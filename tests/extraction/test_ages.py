@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from bench.extraction import contract
 from rollcall.extraction import Document, extract
 from rollcall.extraction.ages import ages_of
 from rollcall.extraction.people import find_people
@@ -64,3 +65,18 @@ def test_the_extraction_gives_a_person_an_age_only_where_the_article_does() -> N
         {"name": "Ales Bialiatski", "age": 63, "match": None},
         {"name": "Maria Kolesnikova", "match": None},
     ]
+
+
+def test_an_extraction_giving_ages_keeps_to_the_extraction_contract() -> None:
+    text = "Belarus frees rights defender\n\nBelarusian authorities released Ales Bialiatski, 63."
+    document = Document(
+        text=text, title="Belarus frees rights defender", published=date(2025, 12, 13)
+    )
+    extraction = extract(document)
+    assert contract.problems(extraction, text) == []
+    events = extraction["events"]
+    assert isinstance(events, list)
+    events[0]["persons"][0]["age"] = "sixty-three"
+    assert "age 'sixty-three' is not a number of years" in "\n".join(
+        contract.problems(extraction, text)
+    )
