@@ -289,3 +289,18 @@ def test_an_age_in_an_article_without_a_publication_date_is_no_birth_year() -> N
         "name": "Ksenia Lutskina",
         "score": name_score("Ksenia Lustkina", "look-alike"),
     }
+
+
+def test_the_text_summary_gives_the_age_and_what_moved_the_score(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    person("Ales Belyatsky", uid="defender", birth_date=date(1962, 9, 25))
+    path = an_aged_article(tmp_path, "Ales Bialiatsky")
+    match = the_match(extracted(capsys, path), "Ales Bialiatsky")
+    assert match is not None
+    call_command("extract", str(path), "--format", "text")
+    text = capsys.readouterr().out
+    assert (
+        f"person: Ales Bialiatsky, 63 = Ales Belyatsky [defender, {match['score']}: "
+        f"name {match['name_score']}; same birth year 1962]"
+    ) in text

@@ -152,9 +152,16 @@ def count_text(count: object) -> str:
 def person_text(person: dict[str, object]) -> str:
     match = person.get("match")
     name = str(person.get("name"))
+    if isinstance(person.get("age"), int):
+        name += f", {person['age']}"
     if not isinstance(match, dict):
         return f"{name} (not in the registry)"
-    return f"{name} = {match.get('name')} [{match.get('person_id')}, {match.get('score')}]"
+    score = f"{match.get('score')}"
+    context = match.get("context")
+    if isinstance(context, list) and context:
+        # What moved the name's score, as `rollcall match` explains it.
+        score += f": name {match.get('name_score')}; " + "; ".join(map(str, context))
+    return f"{name} = {match.get('name')} [{match.get('person_id')}, {score}]"
 
 
 def linked_text(link: dict[str, object]) -> str:
