@@ -30,7 +30,6 @@ import hashlib
 import logging
 import os
 import pickle
-import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -39,19 +38,16 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from django.conf import settings
-from django.db import connection
-
 import rollcall.names
 from rollcall.names import NameIndex
 from rollcall.names.given_names import SlipTables, adopt_slip_tables, slip_tables
 from rollcall.names.parse import ParsedName, Token
+from rollcall.people.index_place import database_identity, places, private
 
 log = logging.getLogger(__name__)
 
 FORMAT = 2  # the file's layout; raise it when the header or its order changes
 MAGIC = "rollcall-name-index"
-FILE_NAME = "index.pickle"
 
 Version = tuple[int, datetime | None]
 Reducer = Callable[[Any], tuple[type, tuple[object, ...]]]
@@ -74,37 +70,6 @@ def engine_fingerprint() -> str:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def database_identity() -> str:
-    place = connection.settings_dict
-    name = str(place.get("NAME", ""))
-    if connection.vendor == "sqlite" and not _in_memory(name):
-        name = os.path.realpath(name)
-    return "|".join([connection.vendor, name, str(place.get("HOST", "")), str(place.get("PORT"))])
-
-
-def _in_memory(name: str) -> bool:
-    return name in ("", ":memory:") or "mode=memory" in name
-
-
-def places() -> list[Path]:
-    """Where the file may be, in the order tried: beside a SQLite file first."""
-    out = []
-    name = str(connection.settings_dict.get("NAME", ""))
-    if connection.vendor == "sqlite" and not _in_memory(name):
-        db = Path(os.path.realpath(name))
-        out.append(db.with_name(db.name + "-names") / FILE_NAME)
-    # The shared directory is the one of the configured database; a test run's database (or
-    # any other opened from the same settings) gets a file of its own there.
-    location = settings.CACHES["shared"]["LOCATION"]  # type: ignore[index]
-    digest = hashlib.sha256(database_identity().encode()).hexdigest()[:16]
-    out.append(Path(str(location)) / "names-index" / f"{digest}.pickle")
-    return out
-
-
-def private(st: os.stat_result) -> bool:
-    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
 
 
 def _header() -> tuple[str, int, str, str]:

@@ -19,7 +19,7 @@ is older than `settings.NAME_INDEX_RECHECK_SECONDS` (`ROLLCALL_NAME_RECHECK_SECO
 second), so such writes are seen within that time. A missing or unreadable file means "ask every
 time", never "nothing changed".
 
-The file lives beside the saved index (`index_file.places`), in a directory only the server's user
+The file lives beside the saved index (`index_place.places`), in a directory only the server's user
 may write: nobody else can hold the index back by freezing the token.
 """
 
@@ -41,7 +41,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
 from rollcall.lib.signals import registry_written
-from rollcall.people import index_file
+from rollcall.people import index_place
 from rollcall.people.models import Person, PersonName
 
 log = logging.getLogger(__name__)
@@ -79,7 +79,7 @@ def changed_since(seen: Look | None) -> bool:
 
 
 def _read_token() -> bytes | None:
-    path = signal_path(index_file.database_identity())
+    path = signal_path(index_place.database_identity())
     if path is None:
         return None
     for attempt in range(2):
@@ -101,11 +101,11 @@ def _read_token() -> bytes | None:
 def signal_path(database: str) -> Path | None:
     """The file for this database: in the first place of the saved index that is (or can be
     made) a directory private to this user. None if there is none: then every look asks."""
-    for place in index_file.places():
+    for place in index_place.places():
         directory = place.parent
         try:
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if index_file.private(os.stat(directory)):
+            if index_place.private(os.stat(directory)):
                 return directory / FILE_NAME
         except OSError:
             continue
@@ -115,7 +115,7 @@ def signal_path(database: str) -> Path | None:
 
 def _publish() -> None:
     """Replace the file with a new token, atomically: a reader sees the old token or the new."""
-    path = signal_path(index_file.database_identity())
+    path = signal_path(index_place.database_identity())
     if path is None:
         return
     try:

@@ -13,6 +13,7 @@ master never answers from old names.
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.db import DatabaseError, connections
 from django.urls import get_resolver
 from django.utils import translation
 
+from rollcall.names.chinese import han_name
 from rollcall.people.matching import registry_index
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,7 @@ def warm_up() -> None:
         translation.activate(code)
     translation.deactivate()
 
+    han_name("刘晓波")  # pypinyin and its phrase tables: a second, on a Han name's first search
     try:
         registry_index.refresh()
     except DatabaseError as error:  # an unmigrated or unreachable database: each worker will try
@@ -44,3 +47,7 @@ def warm_up() -> None:
         # A connection opened here would be shared by every forked worker: close it, so that
         # each opens its own.
         connections.close_all()
+    # Everything loaded so far lives as long as the process. Frozen, the collector never walks
+    # it, so a worker's collections do not write to (and so copy) the pages it shares with the
+    # master and the other workers: the index stays shared (docs/names.md, "The server").
+    gc.freeze()

@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pytest_django.fixtures import Settings
 
-from rollcall.people import index_file, name_signal
+from rollcall.people import index_place, name_signal
 from rollcall.people.matching import RegistryIndex
 from rollcall.people.models import PersonName
 from tests.api.test_writes import record
@@ -71,7 +71,7 @@ def test_a_changed_signal_file_makes_the_next_search_ask(steady: RegistryIndex) 
     seen = name_signal.look()
     assert seen.token is not None
     assert not name_signal.changed_since(seen)
-    path = name_signal.signal_path(index_file.database_identity())
+    path = name_signal.signal_path(index_place.database_identity())
     assert path is not None
     path.write_bytes(uuid.uuid4().hex.encode())  # another process committed
     assert name_signal.changed_since(seen)
@@ -80,7 +80,7 @@ def test_a_changed_signal_file_makes_the_next_search_ask(steady: RegistryIndex) 
 def test_a_missing_signal_file_is_made_again_and_a_changed_one_makes_the_next_search_ask(
     steady: RegistryIndex,
 ) -> None:
-    path = name_signal.signal_path(index_file.database_identity())
+    path = name_signal.signal_path(index_place.database_identity())
     assert path is not None
     path.unlink()
     seen = name_signal.look()
