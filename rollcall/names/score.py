@@ -147,10 +147,14 @@ def form_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     length = max(len(a), len(b))
-    lev = Levenshtein.distance(a, b)
+    far = max(3, length // 2)
+    # Far-apart words (most pairs in an alignment matrix, and nearly every given name
+    # against a surname) score 0 whatever their endings: their distance is at least
+    # 0.8 * 4 = 3.2, past the 2.85 where the slope below reaches 0 for any length.
+    if Levenshtein.distance(a, b, score_cutoff=far) > far:
+        return 0.0
+    d = distance(a, b)
     allow = allowance(length)
-    # Far-apart words (most pairs in an alignment matrix) skip the weighted DP.
-    d = lev * 0.8 if lev > max(3, length // 2) else distance(a, b)
     if _different_ending(a, b):
         d += _ENDING_PENALTY
     d += _first_letter_penalty(a, b)
