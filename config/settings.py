@@ -80,7 +80,10 @@ if PRODUCTION:
 CSRF_TRUSTED_ORIGINS = envlist("ROLLCALL_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin's modules are found by config/urls.py, when the URLs are first needed (by the
+    # server at start-up), not by every command's set-up: a one-shot `rollcall match` would
+    # import every admin form for nothing.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -5,6 +5,8 @@ from django.views.generic import RedirectView
 
 from rollcall.api.routes import api
 
+admin.autodiscover()  # the admin app is set up without it (config/settings.py, INSTALLED_APPS)
+
 urlpatterns = [
     # JSON API: one address whatever the reader's language
     path("api/v1/", api.urls),

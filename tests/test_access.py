@@ -131,6 +131,7 @@ def _admin_model_pages() -> list[Page]:
     """The list and add page of every registry model in the admin, so a new model is covered
     without a line here."""
     listed = {page.url for page in PAGES}
+    admin.autodiscover()  # as the URLs do at their first load: no request has been made yet
     pages = []
     for label in REGISTRY_APPS:
         for model in apps.get_app_config(label).get_models():
