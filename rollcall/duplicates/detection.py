@@ -29,7 +29,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from rollcall.duplicates.models import DuplicateFlag, FlagState
-from rollcall.lib.progress import progress
+from rollcall.duplicates.searching import search_names
 from rollcall.names import keys, score
 from rollcall.people.context import holding_states
 from rollcall.people.likeness import (
@@ -112,11 +112,19 @@ def _registry_matches(candidates: list[Candidate], apart: set[frozenset[str]]) -
     # Refreshed once, then searched directly: `match` refreshes on every call (~10 ms on a
     # 100,000-person registry against ~1–2 ms for the search itself).
     index = registry_index.refresh()
+    # Each distinct spelling searched once, a long list on every core (searching.py).
+    queries = [query for candidate in candidates for query in candidate.names]
+    answers = search_names(
+        index,
+        queries,
+        limit=5,
+        min_score=SEARCH_FLOOR,
+        description=f"Checking {len(candidates)} new rows for likely duplicates",
+    )
     found: dict[int, dict[int, tuple[float, str, str]]] = {}  # line → person id → best
-    checking = f"Checking {len(candidates)} new rows for likely duplicates"
-    for candidate in progress(candidates, len(candidates), checking):
+    for candidate in candidates:
         for query in candidate.names:
-            for match in index.search(query, limit=5, min_score=SEARCH_FLOOR):
+            for match in answers[query]:
                 pid = int(match.person_id)
                 previous = found.setdefault(candidate.line, {}).get(pid)
                 if previous is None or match.score > previous[0]:
