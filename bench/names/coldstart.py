@@ -44,6 +44,8 @@ def run(rollcall: str, env: dict[str, str], *args: str) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     env = dict(os.environ, ROLLCALL_DATABASE_URL=args.database)
+    # As an installed Rollcall runs: with its compiled modules cached (the first run writes them).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     rollcall = str(Path(sys.executable).with_name("rollcall"))
     # Dropping the saved index: the same code path `rollcall match` takes, so the file is found
     # wherever this database keeps it.

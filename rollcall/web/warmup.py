@@ -39,6 +39,14 @@ def warm_up() -> None:
     translation.deactivate()
 
     han_name("刘晓波")  # pypinyin and its phrase tables: a second, on a Han name's first search
+    catch_up()
+
+
+def catch_up() -> None:
+    """Bring the name index up to date and leave it to be shared by the workers forked next.
+
+    Called once at start-up and again by the master before it forks each worker
+    (rollcall/web/gunicorn_conf.py): one look at the change signal when nothing was written."""
     try:
         registry_index.refresh()
     except DatabaseError as error:  # an unmigrated or unreachable database: each worker will try

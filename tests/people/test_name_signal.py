@@ -136,3 +136,24 @@ def test_a_person_imported_by_another_process_is_found_by_the_servers_next_searc
         run_rollcall(tmp_path, "import", str(added))
         after = found()
     assert all("imported-later" in ids for ids in after)
+
+
+def test_workers_replaced_after_their_requests_find_names_imported_since_the_server_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker is replaced by a fresh fork of the master after a few requests (here three),
+    which starts from the master's index: caught up before the fork, it knows the import.
+    Each request asks another page (its own `limit`), so none is a visitor's cached page."""
+    monkeypatch.setenv("GUNICORN_CMD_ARGS", "--max-requests 3 --max-requests-jitter 0")
+    added = tmp_path / "added.jsonl"
+    added.write_text(json.dumps(record("imported-later")) + "\n")
+    url_of = "{}/api/v1/match?name=Hanna+Sidarenka&limit={}"
+    with served(tmp_path, "--demo", "--workers", "2") as base_url:
+        run_rollcall(tmp_path, "import", str(added))
+        answers = []
+        for limit in range(5, 17):
+            with urllib.request.urlopen(url_of.format(base_url, limit)) as answer:  # noqa: S310
+                answers.append([c["person_id"] for c in json.load(answer)["candidates"]])
+    booted = (tmp_path / "serve.log").read_text().count("Booting worker")
+    assert booted >= 4, "no worker was replaced"
+    assert all("imported-later" in ids for ids in answers)

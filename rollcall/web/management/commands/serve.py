@@ -55,6 +55,10 @@ class Command(BaseCommand):
             # Load the application (and with it the name index, rollcall.web.warmup) once in
             # the master, before the workers are forked: each starts with it loaded.
             "--preload",
+            # Workers replaced after a number of requests, and the index caught up before each
+            # fork: the server's memory stays bounded (docs/names.md, "The server").
+            "--config",
+            "python:rollcall.web.gunicorn_conf",
             "--access-logfile",
             "-",
             "--graceful-timeout",
