@@ -42,11 +42,12 @@ import rollcall.names
 from rollcall.names import NameIndex
 from rollcall.names.given_names import SlipTables, adopt_slip_tables, slip_tables
 from rollcall.names.parse import ParsedName, Token
+from rollcall.people.history_gaps import Gap
 from rollcall.people.index_place import database_identity, places, private
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # the file's layout; raise it when the header or its order changes
+FORMAT = 3  # the file's layout; raise it when the header or its order changes
 MAGIC = "rollcall-name-index"
 
 Version = tuple[int, datetime | None]
@@ -57,6 +58,7 @@ Reducer = Callable[[Any], tuple[type, tuple[object, ...]]]
 class Saved:
     index: NameIndex
     version: Version  # the (history_id, history_date) the index was built or caught up to
+    gaps: tuple[Gap, ...] = ()  # history ids below it not yet read (history_gaps.py)
 
 
 @cache
@@ -100,9 +102,9 @@ def _read(path: Path, fh: IO[bytes]) -> Saved | None:
         return None
     # Safe to unpickle: only a file this user wrote privately gets here (module docstring).
     header = pickle.load(fh)  # noqa: S301
-    if not isinstance(header, tuple) or len(header) != 5 or header[:4] != _header():
+    if not isinstance(header, tuple) or len(header) != 6 or header[:4] != _header():
         return None
-    version = header[4]
+    version, gaps = header[4], tuple(header[5])
     # Hundreds of thousands of objects, none of them garbage: without the collector's
     # passes over them the load takes a third of the time.
     collecting = gc.isenabled()
@@ -118,29 +120,29 @@ def _read(path: Path, fh: IO[bytes]) -> Saved | None:
     # The given-name slip tables depend on the engine's code alone, which the header pinned:
     # the first query that meets an unknown word would otherwise build them (half a second).
     adopt_slip_tables(tables)
-    return Saved(index, version)
+    return Saved(index, version, gaps)
 
 
-def save(index: NameIndex, version: Version) -> Path | None:
+def save(index: NameIndex, version: Version, gaps: tuple[Gap, ...] = ()) -> Path | None:
     """Write the index atomically to the first place that can hold it (None if none could:
     the file is an optimisation, so a read-only disk only costs the next process a rebuild)."""
     for path in places():
         try:
-            _save(path, index, version)
+            _save(path, index, version, gaps)
             return path
         except OSError as exc:
             log.info("name index not saved in %s (%s)", path.parent, exc)
     return None
 
 
-def _save(path: Path, index: NameIndex, version: Version) -> None:
+def _save(path: Path, index: NameIndex, version: Version, gaps: tuple[Gap, ...]) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not private(os.stat(path.parent)):
         os.chmod(path.parent, 0o700)
     fd, tmp = tempfile.mkstemp(prefix=".index-", dir=path.parent)  # created 0600
     try:
         with os.fdopen(fd, "wb") as fh:
-            _dump(fh, index, version)
+            _dump(fh, index, version, gaps)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -150,8 +152,8 @@ def _save(path: Path, index: NameIndex, version: Version) -> None:
         raise
 
 
-def _dump(fh: IO[bytes], index: NameIndex, version: Version) -> None:
-    pickle.dump((*_header(), version), fh, protocol=pickle.HIGHEST_PROTOCOL)
+def _dump(fh: IO[bytes], index: NameIndex, version: Version, gaps: tuple[Gap, ...]) -> None:
+    pickle.dump((*_header(), version, gaps), fh, protocol=pickle.HIGHEST_PROTOCOL)
     pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _REDUCERS
     pickler.dump(index)

@@ -16,11 +16,14 @@ some version (index_file.py) and catches up the same way.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from rollcall.names import THRESHOLD, NameIndex
-from rollcall.people import index_file, name_signal
+from rollcall.people import history_gaps, index_file, name_signal
 from rollcall.people.context import holding_states
 from rollcall.people.index_file import Version
 from rollcall.people.likeness import SEARCH_FLOOR, likeness, same_spelling
@@ -31,6 +34,9 @@ HistoricalPersonName = PersonName.history.model
 # People re-read by catch-ups before the saved index is written again: below it a new process
 # catches up faster than the file could be rewritten (a dump costs about a build's tenth).
 REWRITE_AFTER = 1_000
+# How far below the newest history id a full build looks for ids still to be committed: more
+# than the largest list an import writes at once.
+BUILD_GAP_WINDOW = 500_000
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class RegistryIndex:
         self._persist = persist
         self._unsaved = 0  # people re-read since the file was last written
         self._seen: name_signal.Look | None = None  # the signal when the database was last asked
+        self._gaps: tuple[history_gaps.Gap, ...] = ()  # ids below the version not yet read
 
     def _latest_version(self) -> Version:
         # The newest history row's date as well as its id: SQLite may hand out the ids of
@@ -87,14 +94,8 @@ class RegistryIndex:
             latest = self._latest_version()
             if self._index is None:
                 self._start(latest)
-            if latest != self._version:
-                person_ids = set(
-                    HistoricalPersonName.objects.filter(history_id__gt=self._version[0])
-                    .order_by()
-                    .values_list("person_id", flat=True)
-                )
-                self._reindex(person_ids)
-                self._version = latest
+            if latest != self._version or self._gaps:
+                person_ids = self._catch_up(latest)
                 self._unsaved += len(person_ids)
                 if self._persist and self._unsaved > REWRITE_AFTER:
                     self._save()
@@ -102,14 +103,36 @@ class RegistryIndex:
             assert self._index is not None
             return self._index
 
+    def _catch_up(self, latest: Version) -> set[int]:
+        """Re-read the people whose names were written since `self._version`, and those of
+        late commits into the gaps below it (history_gaps.py); return them."""
+        wanted = Q(history_id__gt=self._version[0])
+        for first, last, _since in self._gaps:
+            wanted |= Q(history_id__range=(first, last))
+        rows = list(
+            HistoricalPersonName.objects.filter(wanted)
+            .order_by()
+            .values_list("history_id", "person_id")
+        )
+        self._gaps = tuple(
+            history_gaps.after_reading(
+                self._gaps, self._version[0], latest[0], (h for h, _ in rows), time.time()
+            )
+        )
+        person_ids = {pid for _, pid in rows}
+        self._reindex(person_ids)
+        self._version = latest
+        return person_ids
+
     def _start(self, latest: Version) -> None:
         """The saved index if it can be caught up from (the caller then catches up), else
         one built from every name and saved."""
         saved = index_file.load() if self._persist else None
         if saved is not None and self._continues(saved.version, latest):
-            self._index, self._version = saved.index, saved.version
+            self._index, self._version, self._gaps = saved.index, saved.version, saved.gaps
             return
         self._index, self._version = self._build(), latest
+        self._gaps = self._gaps_at_build(latest[0])
         if self._persist:
             self._save()
 
@@ -122,6 +145,14 @@ class RegistryIndex:
             .iterator(chunk_size=10_000)
         )
         return index
+
+    def _gaps_at_build(self, newest: int) -> tuple[history_gaps.Gap, ...]:
+        """The ids missing from the newest stretch of the history: transactions that were
+        still running when the names were read (on PostgreSQL) may commit into them."""
+        first = max(0, newest - BUILD_GAP_WINDOW)
+        ids = HistoricalPersonName.objects.filter(history_id__gt=first, history_id__lte=newest)
+        seen = ids.order_by().values_list("history_id", flat=True).iterator(chunk_size=10_000)
+        return tuple(history_gaps.after_reading((), first, newest, seen, time.time()))
 
     def _continues(self, saved: Version, latest: Version) -> bool:
         """Whether the history still holds the row the saved index was built at, unchanged:
@@ -141,7 +172,7 @@ class RegistryIndex:
 
     def _save(self) -> None:
         assert self._index is not None
-        index_file.save(self._index, self._version)
+        index_file.save(self._index, self._version, self._gaps)
         self._unsaved = 0
 
     def _reindex(self, person_ids: Iterable[int]) -> None:
@@ -165,7 +196,7 @@ class RegistryIndex:
         """Forget everything (tests that recreate the database between cases call this)."""
         with self._lock:
             self._index, self._version, self._unsaved = None, (-1, None), 0
-            self._seen = None
+            self._seen, self._gaps = None, ()
 
     def person_pks(self, query: str, limit: int = 50) -> list[int]:
         """Database ids of people the engine says are this person (score ≥ THRESHOLD)."""
