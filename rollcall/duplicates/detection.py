@@ -39,7 +39,7 @@ from rollcall.people.likeness import (
     same_spelling,
     spelling,
 )
-from rollcall.people.models import Person
+from rollcall.people.models import Person, PersonName, shown_name
 
 _PER_BLOCK = 5
 # Key kinds of one word of a name (`gn`: a given name's group), not of the whole name; `pt`
@@ -268,19 +268,30 @@ def _hold(candidate: Candidate, uid: str, name: str, line: int | None, alike: Li
 
 
 def _people(ids: set[int]) -> dict[int, tuple[str, str, int | None, frozenset[str]]]:
-    """id → (uid, primary name, birth year, holding states) of the people the index found."""
+    """id → (uid, primary name, birth year, holding states) of the people the index found.
+
+    Read as plain values, not model instances: a long list finds tens of thousands of people,
+    and building a model (and its prefetched names) for each took seconds."""
     found: dict[int, tuple[str, str, int | None, frozenset[str]]] = {}
     ordered = sorted(ids)
     for offset in range(0, len(ordered), 900):
         chunk = ordered[offset : offset + 900]
         states = holding_states(chunk)
-        for person in Person.objects.filter(pk__in=chunk).prefetch_related("names"):
-            year = person.birth_date.year if person.birth_date else None
-            found[person.pk] = (
-                person.uid,
-                person.primary_name,
-                year,
-                states.get(person.pk, frozenset()),
+        names: dict[int, list[tuple[str, str]]] = defaultdict(list)
+        for person_id, kind, value in (
+            PersonName.objects.filter(person_id__in=chunk)
+            .order_by("person_id", "id")
+            .values_list("person_id", "kind", "value")
+        ):
+            names[person_id].append((kind, value))
+        for pk, uid, birth_date in Person.objects.filter(pk__in=chunk).values_list(
+            "pk", "uid", "birth_date"
+        ):
+            found[pk] = (
+                uid,
+                shown_name(names[pk]),
+                birth_date.year if birth_date else None,
+                states.get(pk, frozenset()),
             )
     return found
 
