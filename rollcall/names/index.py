@@ -71,41 +71,56 @@ def _spelling_keys(forms: Iterable[str]) -> set[str]:
 @dataclass(slots=True)
 class _Block:
     """One blocking key's words laid out flat for C-speed comparison: their
-    skeletons, their written spellings (each with the word it belongs to), and the
+    skeletons and their written spellings (each with the word it belongs to; the
+    spellings by their first letter, which a slip between them must keep), and the
     Han transcriptions among them, which the pre-check lets through."""
 
     forms: list[str]
     form_words: list[str]
-    written: list[str]
-    written_words: list[str]
+    written: dict[str, tuple[list[str], list[str]]]  # first letter -> spellings, words
     foreign: list[str]
 
 
-def _near_words(tok: Token, block: _Block, out: set[str]) -> None:
-    """Add to `out` the words of `block` that pass the cheap pre-check against `tok`
+def _near_words(tok: Token, blocks: list[_Block], out: set[str]) -> None:
+    """Add to `out` the words of `blocks` that pass the cheap pre-check against `tok`
     before a word pulls in its names: a skeleton within an edit allowance that grows
     with length (a third of the shorter word), or one slip between written spellings
-    that the skeleton shows as more edits (score.token_similarity; a word may be
-    stored in several spellings with one skeleton: Климович, Klimavich).
+    that the skeleton shows as more edits, never at the first letter
+    (score.token_similarity; a word may be stored in several spellings with one
+    skeleton: Климович, Klimavich).
 
-    One C-speed pass per query form over every candidate form: in a crowded registry
-    one query word meets hundreds of vocabulary words through its blocking keys, and a
-    Python loop per pair was a third of a query's time.
+    One C-speed pass per query form over every candidate form of the blocks together:
+    in a crowded registry one query word meets hundreds of vocabulary words through
+    its blocking keys, and a Python loop per pair was a third of a query's time.  (A
+    word in several blocks comes twice, which costs less than merging the blocks.)
+    Written spellings are compared only with those of the same first letter.
     """
+    forms: list[str] = []
+    form_words: list[str] = []
+    for block in blocks:
+        forms += block.forms
+        form_words += block.form_words
     for fa in tok.forms:
         for fb, d, j in process.extract_iter(
-            fa, block.forms, scorer=Levenshtein.distance, score_cutoff=max(2, len(fa) // 3)
+            fa, forms, scorer=Levenshtein.distance, score_cutoff=max(2, len(fa) // 3)
         ):
             if d <= max(2, min(len(fa), len(fb)) // 3):
-                out.add(block.form_words[j])
-    if block.written:
-        for sa in spellings(tok.text):
-            if len(sa) >= 6:
-                for sb, _d, j in process.extract_iter(
-                    sa, block.written, scorer=OSA.distance, score_cutoff=1
-                ):
-                    if sb[0] == sa[0]:
-                        out.add(block.written_words[j])
+                out.add(form_words[j])
+    by_first: dict[str, tuple[list[str], list[str]]] = {}
+    for sa in spellings(tok.text):
+        if len(sa) < 6:
+            continue
+        same = by_first.get(sa[0])
+        if same is None:
+            same = by_first[sa[0]] = ([], [])
+            for block in blocks:
+                part = block.written.get(sa[0])
+                if part is not None:
+                    same[0].extend(part[0])
+                    same[1].extend(part[1])
+        written, words = same
+        for _sb, _d, j in process.extract_iter(sa, written, scorer=OSA.distance, score_cutoff=1):
+            out.add(words[j])
 
 
 def _other_name_bound(words: int) -> float:
@@ -236,25 +251,17 @@ class NameIndex:
             out |= blocks.get("g:" + gid, set())
         for gid in slipped:
             out.update(w for w in blocks.get("g:" + gid, ()) if is_listed_form(self._vocab[w].text))
-        # All the blocks' words in one list (a word in several blocks comes twice, which
-        # costs less than a comparison call per block).
-        near = _Block([], [], [], [], [])
-        for bk in keys:
-            if bk in blocks:
-                block = self._block(bk)
-                out.update(block.foreign)
-                near.forms += block.forms
-                near.form_words += block.form_words
-                near.written += block.written
-                near.written_words += block.written_words
-        _near_words(tok, near, out)
+        used = [self._block(bk) for bk in keys if bk in blocks]
+        for block in used:
+            out.update(block.foreign)
+        _near_words(tok, used, out)
         postings = self._postings
         return [w for w in out if postings[w]]
 
     def _block(self, bk: str) -> _Block:
         hit = self._block_cache.get(bk)
         if hit is None:
-            hit = _Block([], [], [], [], [])
+            hit = _Block([], [], {}, [])
             for wkey in self._blocks[bk]:
                 word = self._vocab[wkey]
                 if word.foreign:
@@ -263,8 +270,11 @@ class NameIndex:
                     hit.forms.append(fb)
                     hit.form_words.append(wkey)
                 for sb in self._spellings.get(wkey, ()):
-                    hit.written.append(sb)
-                    hit.written_words.append(wkey)
+                    part = hit.written.get(sb[0])
+                    if part is None:
+                        part = hit.written[sb[0]] = ([], [])
+                    part[0].append(sb)
+                    part[1].append(wkey)
             if len(self._block_cache) > 200_000:
                 self._block_cache.clear()
             self._block_cache[bk] = hit

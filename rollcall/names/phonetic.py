@@ -13,6 +13,7 @@ letter apart.  Here a vowel change costs 0.3, a voicing or keyboard-neighbour ch
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 VOWELS = frozenset("aeiou")
@@ -86,6 +87,15 @@ _SUB: dict[str, dict[str, float]] = {x: {y: sub_cost(x, y) for y in _ALPHABET} f
 @lru_cache(maxsize=500_000)
 def distance(a: str, b: str) -> float:
     """Weighted optimal-string-alignment distance (Damerau with adjacent swaps)."""
+    d = distance_below(a, b, math.inf)
+    assert d is not None
+    return d
+
+
+def distance_below(a: str, b: str, cap: float) -> float | None:
+    """distance(a, b) when it is below `cap`, else None, found out as soon as two
+    rows of the table are at `cap` or more (every later cell adds to one of them):
+    score.form_similarity needs no more than that a far pair scores 0."""
     if a == b:
         return 0.0
     lb = len(b)
@@ -117,9 +127,11 @@ def distance(a: str, b: str) -> float:
                     best = d
             cur.append(best)
             pb = cb
+        if min(cur) >= cap and min(prev) >= cap:
+            return None
         prev2, prev = prev, cur
         pa = ca
-    return prev[lb]
+    return prev[lb] if prev[lb] < cap else None
 
 
 def consonants(skeleton: str) -> str:

@@ -37,6 +37,7 @@ from rollcall.names.phonetic import (
     VOWELS,
     consonants,
     distance,
+    distance_below,
     edge_slip,
     plausible_typo,
     single_edit,
@@ -153,11 +154,16 @@ def form_similarity(a: str, b: str) -> float:
     # 0.8 * 4 = 3.2, past the 2.85 where the slope below reaches 0 for any length.
     if Levenshtein.distance(a, b, score_cutoff=far) > far:
         return 0.0
-    d = distance(a, b)
     allow = allowance(length)
-    if _different_ending(a, b):
-        d += _ENDING_PENALTY
-    d += _first_letter_penalty(a, b)
+    ending = _ENDING_PENALTY if _different_ending(a, b) else 0.0
+    first = _first_letter_penalty(a, b)
+    # The weighted distance is wanted only below the point where the slope reaches 0
+    # (a margin keeps the rounding of the sums from mattering).
+    d = distance_below(a, b, allow + 2 * max(allow, 0.3) - ending - first + 1e-9)
+    if d is None:
+        return 0.0
+    d += ending
+    d += first
     if d <= allow:
         sim = 1.0 - 0.3 * d / allow
     else:
