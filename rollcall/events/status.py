@@ -29,7 +29,7 @@ from django.db.models import Case, CharField, Exists, OuterRef, Q, QuerySet, Sub
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from rollcall.events.choices import EventType
+from rollcall.events.choices import CustodyKind, EventType
 from rollcall.events.models import CustodyInterval, CustodySpan
 from rollcall.people.models import Person
 
@@ -90,6 +90,19 @@ def custody_kind_on(day: date, kind: str) -> Q:
     """
     spans = CustodySpan.objects.filter(held_on(day), kind=kind)
     return Q(pk__in=spans.values("person_id"))
+
+
+def custody_kind_of(person_id: int, day: date) -> CustodyKind | None:
+    """The kind of custody a person is in at the end of `day`, when the sources said it: the same
+    span `custody_kind_on` finds, so the page and the filter never disagree."""
+    kind = (
+        CustodySpan.objects.filter(held_on(day), person_id=person_id)
+        .exclude(kind="")
+        .order_by("-start")
+        .values_list("kind", flat=True)
+        .first()
+    )
+    return CustodyKind(kind) if kind else None
 
 
 def _outcome() -> Case:

@@ -42,7 +42,7 @@ from rollcall.api.serialize import letters_address, sources
 from rollcall.collective.models import Agreement
 from rollcall.events.choices import CustodyKind
 from rollcall.events.models import CriminalArticle, CustodyInterval, Event
-from rollcall.events.status import STATUS, Status, status_of
+from rollcall.events.status import STATUS, Status, custody_kind_of, status_of
 from rollcall.events.timeline import in_order, last_facility, last_sentence
 from rollcall.interchange.exporting import csv_row
 from rollcall.interchange.importing.csv_rows import CSV_COLUMNS
@@ -296,6 +296,7 @@ def person(request: HttpRequest, person_id: str) -> HttpResponse:
         "primary_name": found.primary_name,
         "names": list(found.names.all()),
         "status": Status(status_of(found)),
+        "custody_kind": custody_kind_of(found.pk, today),
         "today": today,
         "timeline": timeline,
         "charges": list(charges.values()),

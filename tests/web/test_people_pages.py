@@ -281,3 +281,20 @@ def test_the_csv_columns_are_documented_in_order() -> None:
     first_cells = [row.split("|")[1] for row in table.splitlines()[2:]]
     documented = [name for cell in first_cells for name in re.findall(r"`(\w+)`", cell)]
     assert tuple(documented) == DOWNLOAD_COLUMNS
+
+
+def test_a_persons_page_says_the_kind_of_custody_they_are_in_now(client: Client) -> None:
+    person(
+        "Kastus Prykladny",
+        events=[
+            ("arrest", "2020-06-07", "BY", {"custody_kind": "pre_trial"}),
+            ("sentence", "2021-05-18", "BY", {"sentence_kind": "term", "custody_kind": "prison"}),
+        ],
+        uid="prykladny",
+    )
+    person("Unsaid Kind", events=[("arrest", "2023-03-01", "BY")], uid="unsaid-kind")
+    page = client.get("/people/prykladny/").content.decode()
+    assert 'data-kind="prison"' in page
+    assert "prison or colony" in page
+    assert "pre-trial detention" not in page  # the kind before the sentence
+    assert 'class="custody-kind"' not in client.get("/people/unsaid-kind/").content.decode()
