@@ -10,13 +10,12 @@ import json
 from argparse import ArgumentParser
 from typing import Any, NoReturn
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandParser
 
 from rollcall.duplicates.merging import NotDecidable, keep_apart, merge, undo
 from rollcall.duplicates.models import DuplicateFlag, FlagState, Merge
+from rollcall.lib.acting import acting_user_or_exit
 
 
 class Command(BaseCommand):
@@ -47,7 +46,9 @@ class Command(BaseCommand):
         if action == "list":
             self._list(everything=options["all"])
             return
-        user = self._user(options["user"])
+        user = acting_user_or_exit(options["user"], self.stderr)
+        if user is None:  # argparse requires --as; an empty name is no one
+            self._fail("--as: name the reviewer or admin who decides")
         reason = options["reason"].strip()
         try:
             if action == "undo":
@@ -79,13 +80,6 @@ class Command(BaseCommand):
             flags = flags.filter(state=FlagState.PENDING)
         for flag in flags:
             self.stdout.write(json.dumps(flag_json(flag), ensure_ascii=False))
-
-    def _user(self, username: str) -> AbstractBaseUser:
-        users = get_user_model()
-        user = users._default_manager.filter(**{users.USERNAME_FIELD: username}).first()
-        if user is None:
-            self._fail(f"--as {username}: no such user")
-        return user
 
     def _fail(self, message: str) -> NoReturn:
         self.stderr.write(message)

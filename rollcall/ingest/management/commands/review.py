@@ -11,7 +11,6 @@ import json
 from argparse import ArgumentParser
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
@@ -19,6 +18,7 @@ from rollcall.ingest.accept import ReviewError, accept, reject
 from rollcall.ingest.management.commands.extract import person_text, registry_problem
 from rollcall.ingest.matching import list_of
 from rollcall.ingest.models import Proposal, ProposalStatus
+from rollcall.lib.acting import acting_user_or_exit
 from rollcall.lib.progress import progress
 
 
@@ -54,7 +54,7 @@ class Command(BaseCommand):
         if action == "list":
             self.list_pending(options["format"])
             return
-        reviewer = self.reviewer(options.get("user"))
+        reviewer = acting_user_or_exit(options.get("user"), self.stderr)
         if action == "accept":
             if options["all"] == bool(options["ids"]):
                 raise CommandError("give proposal ids or --all, not both", returncode=2)
@@ -66,16 +66,6 @@ class Command(BaseCommand):
             failed = self.reject(options["ids"], options["reason"], reviewer)
         if failed:
             raise SystemExit(1)
-
-    def reviewer(self, username: str | None) -> AbstractBaseUser | None:
-        if not username:
-            return None
-        users = get_user_model()
-        user = users._default_manager.filter(**{users.USERNAME_FIELD: username}).first()
-        if user is None:
-            self.stderr.write(f"--as {username}: no such user")
-            raise SystemExit(1)
-        return user
 
     def list_pending(self, format: str) -> None:
         for proposal in pending():

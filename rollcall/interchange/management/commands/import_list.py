@@ -20,7 +20,6 @@ from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any, NoReturn
 
-from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -46,6 +45,7 @@ from rollcall.interchange.runs import (
     record_refused,
     summary,
 )
+from rollcall.lib.acting import acting_user_or_exit
 
 # A refused run's problems as kept: (line or None for the whole file, where, what).
 Refusal = list[tuple[int | None, str, str]]
@@ -87,7 +87,7 @@ class Command(BaseCommand):
         name: str = options["file"]
         path = Path(name)
         self.dry_run: bool = options["dry_run"]
-        user = self._user(options["user"])
+        user = acting_user_or_exit(options["user"], self.stderr, staff=True)
         mapping_name: str | None = options["mapping"]
         self.source = RunSource(
             path,
@@ -192,17 +192,6 @@ class Command(BaseCommand):
         for _, notice in report.held:
             self.stderr.write(notice)
         self.stdout.write(summary(name, report, run, dry_run=self.dry_run))
-
-    def _user(self, username: str | None) -> User | None:
-        """The staff user `--as` names; a name that is no staff user's is refused (exit 1)."""
-        if not username:
-            return None
-        user = User.objects.filter(username=username).first()
-        if user is None or not user.is_staff:
-            why = "no such user" if user is None else "not a staff user"
-            self.stderr.write(f"--as {username}: {why}")
-            raise SystemExit(1)
-        return user
 
     def _need_file(self, path: Path, name: str) -> None:
         if not path.is_file():
