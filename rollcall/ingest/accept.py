@@ -47,6 +47,7 @@ from rollcall.collective.models import (
     ReportedEstimate,
     SanctionsMeasure,
 )
+from rollcall.duplicates.flags import merged_uids
 from rollcall.events.choices import EventType, ReleaseKind
 from rollcall.events.custody import writing_events
 from rollcall.events.models import Event
@@ -253,7 +254,7 @@ class Writer:
         uid = match.get("person_id") if isinstance(match, dict) else None
         uid = uid or self.earlier_person(name) or self.added_since(name)
         if isinstance(uid, str) and uid:
-            found = Person.objects.filter(uid=uid).first()
+            found = Person.objects.filter(uid=uid).first() or merged_into(uid)
             if found is None:
                 raise ReviewError(f"{self.proposal.uid}: {name}: no registry person {uid}")
             person = found
@@ -432,3 +433,12 @@ def counted(value: object, uid: str) -> tuple[int, str] | None:
     if not isinstance(number, int) or number < 0 or qualifier not in Qualifier.values:
         raise ReviewError(f"{uid}: {value!r} is not a count")
     return number, qualifier
+
+
+def merged_into(uid: str) -> Person | None:
+    """The person a uid lives on in since a reviewer merged it there (and any later merges).
+
+    A proposal queued before the merge still names the merged uid; its facts belong to the
+    person kept, not nowhere."""
+    merged = merged_uids([uid]).get(uid)
+    return Person.objects.filter(uid=merged[0]).first() if merged else None

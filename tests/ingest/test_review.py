@@ -13,11 +13,14 @@ from django.core.management import call_command
 from django.test import Client
 
 from rollcall.collective.models import CollectiveEvent, ReportedEstimate, SanctionsMeasure
+from rollcall.duplicates.merging import merge
 from rollcall.events.models import CustodyInterval, Event
 from rollcall.ingest.models import Proposal, ProposalStatus
 from rollcall.people.matching import registry_index
 from rollcall.people.models import Person
 from rollcall.sources.models import Citation, Source
+from tests.cast import staff_user
+from tests.duplicates.pairs import flagged_pair
 from tests.ingest.test_extract_command import EXAMPLE, table_counts
 
 NAMES = ["Ales Bialiatski", "Maria Kolesnikova", "Maxim Snak", "Viktor Babariko"]
@@ -228,3 +231,26 @@ def test_a_country_that_is_no_iso_code_refuses_the_accept_and_writes_nothing(
     assert {k: v for k, v in after.items() if "Historical" not in k} == {
         k: v for k, v in before.items() if "Historical" not in k
     }
+
+
+def test_a_proposal_naming_a_person_merged_since_is_accepted_for_the_person_kept(
+    queued: list[Proposal],
+) -> None:
+    """The reviewer merged the matched record into another after the article was queued."""
+    flag = flagged_pair("ingested")
+    merge(flag, staff_user("rev", "reviewer"), "one woman")
+    release = queued[0]
+    fact = dict(release.proposal)
+    fact["persons"] = [
+        {**p, "match": {"person_id": "ingested-held", "name": p["name"], "score": 1.0}}
+        if p["name"] == "Maria Kolesnikova"
+        else p
+        for p in fact["persons"]
+    ]
+    release.proposal = fact
+    release.save()
+    _, err = review("accept", release.uid)
+    assert err == ""
+    kept = Person.objects.get(uid="ingested-kept")
+    assert kept.events.filter(type="release").count() == 1
+    assert not Person.objects.filter(uid="ingested-held").exists()
