@@ -10,7 +10,6 @@ any romanisation of a listed form finds its group.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
 from rollcall.names.phonetic import single_edit
 from rollcall.names.repair import undo_slip
@@ -20,8 +19,19 @@ from rollcall.names.translit import skeletons, spellings
 DIMINUTIVE = "~"  # prefix of a diminutive's own group id (resources/diminutives.txt)
 
 
-@cache
-def _index() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]], dict[str, str]]:
+GroupTables = tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]], dict[str, str]]
+_group_tables: GroupTables | None = None
+
+
+def _index() -> GroupTables:
+    """Skeleton -> groups, group -> its skeletons, group -> gender."""
+    global _group_tables
+    if _group_tables is None:
+        _group_tables = _build_index()
+    return _group_tables
+
+
+def _build_index() -> GroupTables:
     by_skeleton: dict[str, set[str]] = {}
     members: dict[str, set[str]] = {}
     gender: dict[str, str] = {}
@@ -124,16 +134,19 @@ def _build_levels() -> SlipTables:
     return tuple(out)
 
 
-def slip_tables() -> SlipTables:
-    """The slip tables, for saving beside an index built by this same code."""
-    return _levels()
+WordTables = tuple[GroupTables, SlipTables]
 
 
-def adopt_slip_tables(tables: SlipTables) -> None:
+def word_tables() -> WordTables:
+    """The given-name tables, for saving beside an index built by this same code."""
+    return _index(), _levels()
+
+
+def adopt_word_tables(tables: WordTables) -> None:
     """Use tables saved by this same code (the caller checks that): reading them back costs a
-    fraction of the half second building them takes, which a one-shot `match` would pay."""
-    global _slip_tables
-    _slip_tables = tables
+    fraction of the second building them takes, which a one-shot `match` would pay."""
+    global _group_tables, _slip_tables
+    _group_tables, _slip_tables = tables
 
 
 def prepare() -> None:

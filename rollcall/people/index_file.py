@@ -40,14 +40,14 @@ from typing import IO, Any
 
 import rollcall.names
 from rollcall.names import NameIndex
-from rollcall.names.given_names import SlipTables, adopt_slip_tables, slip_tables
+from rollcall.names.given_names import WordTables, adopt_word_tables, word_tables
 from rollcall.names.parse import ParsedName, Token
 from rollcall.people.history_gaps import Gap
 from rollcall.people.index_place import database_identity, places, private
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # the file's layout; raise it when the header or its order changes
+FORMAT = 4  # the file's layout; raise it when the header or its order changes
 MAGIC = "rollcall-name-index"
 
 Version = tuple[int, datetime | None]
@@ -111,15 +111,15 @@ def _read(path: Path, fh: IO[bytes]) -> Saved | None:
     gc.disable()
     try:
         index = pickle.load(fh)  # noqa: S301
-        tables: SlipTables = pickle.load(fh)  # noqa: S301
+        tables: WordTables = pickle.load(fh)  # noqa: S301
     finally:
         if collecting:
             gc.enable()
     if not isinstance(index, NameIndex) or not isinstance(tables, tuple):
         return None
-    # The given-name slip tables depend on the engine's code alone, which the header pinned:
-    # the first query that meets an unknown word would otherwise build them (half a second).
-    adopt_slip_tables(tables)
+    # The given-name tables depend on the engine's code alone, which the header pinned: the
+    # first query would otherwise build them (a second).
+    adopt_word_tables(tables)
     return Saved(index, version, gaps)
 
 
@@ -157,7 +157,7 @@ def _dump(fh: IO[bytes], index: NameIndex, version: Version, gaps: tuple[Gap, ..
     pickler = pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = _REDUCERS
     pickler.dump(index)
-    pickle.dump(slip_tables(), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    pickle.dump(word_tables(), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _by_fields(cls: type[Token] | type[ParsedName]) -> Reducer:
