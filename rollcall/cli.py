@@ -6,6 +6,7 @@ command (createsuperuser, shell, dbshell) for operators who need one.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -25,6 +26,23 @@ COMMANDS = {
     "review": "list, accept or reject the facts queued for review",
     "duplicates": "list likely duplicates imports held; merge, keep apart, undo",
 }
+
+
+# Commands whose process ends holding the registry's whole name index: freeing it object by
+# object at exit took longer than the answer (1.7 s at 300,000 name variants).
+LEAVE_AT_ONCE = {"match"}
+
+
+def leave_at_once() -> None:
+    """End a read-only command without the interpreter's teardown: its output flushed, its
+    database connections closed and its logs written, the memory goes back to the system whole."""
+    from django.db import connections
+
+    connections.close_all()
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 def usage() -> str:
@@ -73,6 +91,8 @@ def main(argv: list[str] | None = None) -> None:
             # Run the command ourselves so that its usage line says `rollcall import`, not
             # Django's module name (`rollcall import_list`).
             load_command_class(app, command).run_from_argv(["rollcall", shown, *rest])
+            if command in LEAVE_AT_ONCE:
+                leave_at_once()
     except BrokenPipeError:
         # `rollcall export | head`: the reader has gone, which is not an error worth a traceback.
         # Point stdout at /dev/null so the interpreter's final flush does not raise again.
