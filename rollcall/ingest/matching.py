@@ -120,15 +120,9 @@ def best_match(
                 best = candidate
     if best is None:
         return None
-    found: dict[str, object] = {
-        "person_id": best.person_id,
-        "name": best.name,
-        "score": round(best.score, 4),
-    }
-    if best.name_score is not None:
-        found["name_score"] = round(best.name_score, 4)
-        found["context"] = list(best.context or ())
-    return found
+    # The match JSON's candidate, without the variant: an extraction names the person, and the
+    # spelling it was found by is the article's own.
+    return {key: value for key, value in best.as_json().items() if key != "variant"}
 
 
 def ranks_above(candidate: Candidate, best: Candidate) -> bool:
